@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import type { OutboundReply } from '../../core/messages.ts';
+import { nextDeliveryStatus, type OutboundStatus } from '../../core/next-delivery-status.ts';
+import type { Cipher, Repositories } from '../../app/ports.ts';
+import type { Database } from './schema.ts';
+
+const statusColumn = {
+  sent: 'sent_at',
+  delivered: 'delivered_at',
+  read: 'read_at',
+  failed: 'failed_at',
+} as const;
+
+export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['communications'] {
+  return {
+    async insertInbound({ patientId, message }) {
+      const row = await db
+        .insertInto('communications')
+        .values({
+          patient_id: patientId,
+          direction: 'inbound',
+          channel: message.channel,
+          provider_message_id: message.providerMessageId,
+          content_kind: message.content.kind,
+          content_enc: cipher.encrypt(JSON.stringify(message.content)),
+          status: 'received',
+          sender: 'patient',
+          reply_to_provider_id: message.replyToProviderMessageId ?? null,
+          idempotency_key: null,
+          error_code: null,
+          error_title: null,
+          error_reason: null,
+          created_at: new Date(message.sentAt),
+        })
+        .onConflict((oc) => oc.column('provider_message_id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row === undefined ? undefined : { id: row.id };
+    },
+
+    async insertOutbound({ patientId, reply, sender, idempotencyKey, at }) {
+      const row = await db
+        .insertInto('communications')
+        .values({
+          patient_id: patientId,
+          direction: 'outbound',
+          provider_message_id: null,
+          content_kind: reply.kind,
+          content_enc: cipher.encrypt(JSON.stringify(reply)),
+          status: 'queued',
+          sender,
+          reply_to_provider_id: null,
+          idempotency_key: idempotencyKey ?? null,
+          error_code: null,
+          error_title: null,
+          error_reason: null,
+          created_at: at,
+          status_at: at,
+        })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (row !== undefined) return { id: row.id, created: true };
+      const existing = await db
+        .selectFrom('communications')
+        .select('id')
+        .where('idempotency_key', '=', idempotencyKey ?? '')
+        .executeTakeFirstOrThrow();
+      return { id: existing.id, created: false };
+    },
+
+    async findOutbound(id) {
+      const row = await db
+        .selectFrom('communications')
+        .selectAll()
+        .where('id', '=', id)
+        .where('direction', '=', 'outbound')
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      return {
+        id: row.id,
+        patientId: row.patient_id,
+        status: row.status as OutboundStatus,
+        reply: JSON.parse(cipher.decrypt(row.content_enc)) as OutboundReply,
+        attempts: row.attempts,
+        providerMessageId: row.provider_message_id ?? undefined,
+      };
+    },
+
+    async markAccepted(id, providerMessageId, at) {
+      await db
+        .updateTable('communications')
+        .set({ provider_message_id: providerMessageId, status: 'accepted', status_at: at, error_code: null, error_title: null, error_reason: null })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .execute();
+    },
+
+    async markFailed(id, failure, at) {
+      await db
+        .updateTable('communications')
+        .set({
+          status: 'failed',
+          status_at: at,
+          failed_at: at,
+          error_code: failure.code ?? null,
+          error_title: failure.title,
+          error_reason: failure.reason,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async noteAttempt(id, failure) {
+      const row = await db
+        .updateTable('communications')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          error_code: failure.code ?? null,
+          error_title: failure.title,
+          error_reason: failure.reason,
+        }))
+        .where('id', '=', id)
+        .returning('attempts')
+        .executeTakeFirstOrThrow();
+      return row.attempts;
+    },
+
+    async applyStatus(update, reason) {
+      // Row lock: two statuses for one message may be processed at the same moment.
+      const row = await db
+        .selectFrom('communications')
+        .select(['id', 'status'])
+        .where('provider_message_id', '=', update.providerMessageId)
+        .where('direction', '=', 'outbound')
+        .forUpdate()
+        .executeTakeFirst();
+      if (row === undefined) return 'unknown';
+      const at = new Date(update.at);
+      const next = nextDeliveryStatus(row.status as OutboundStatus, update.status);
+      if (next !== undefined) {
+        await db
+          .updateTable('communications')
+          .set({
+            status: next,
+            status_at: at,
+            ...(next === 'failed'
+              ? { error_code: update.error?.code ?? null, error_title: update.error?.title ?? 'failed', error_reason: reason ?? null }
+              : {}),
+          })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      // Keep the first time of every status, even a late one, for response-time analytics.
+      const column = statusColumn[update.status === 'played' ? 'read' : update.status];
+      await db.updateTable('communications').set({ [column]: at }).where('id', '=', row.id).where(column, 'is', null).execute();
+      return next === undefined ? 'stale' : 'applied';
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Cipher, IncomingEvent, Repositories } from '../../app/ports.ts';
+import type { Database } from './schema.ts';
+
+export function eventsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['events'] {
+  return {
+    async insertNew(events, receivedAt) {
+      // One dedupe key may repeat inside a single batch too (Meta sends duplicates together).
+      const unique = new Map<string, IncomingEvent>();
+      for (const event of events) if (!unique.has(event.dedupeKey)) unique.set(event.dedupeKey, event);
+      const rows = [...unique.values()].map((event) => ({
+        dedupe_key: event.dedupeKey.length > 300 ? `sha256:${createHash('sha256').update(event.dedupeKey).digest('hex')}` : event.dedupeKey,
+        kind: event.kind,
+        phone_number_id: event.phoneNumberId ?? null,
+        payload_enc: cipher.encrypt(JSON.stringify(event.raw ?? null)),
+        state: stateFor(event.kind),
+        reason: event.kind === 'quarantined' ? (event.quarantineReason ?? 'malformed') : event.kind === 'other' ? `not processed: field ${event.field ?? 'unknown'}` : null,
+        received_at: receivedAt,
+      }));
+      if (rows.length === 0) return [];
+      const inserted = await db
+        .insertInto('inbound_events')
+        .values(rows)
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .returning(['id', 'kind'])
+        .execute();
+      return inserted.map((row) => ({ id: row.id, kind: row.kind as IncomingEvent['kind'] }));
+    },
+
+    async find(id) {
+      const row = await db.selectFrom('inbound_events').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row === undefined) return undefined;
+      return {
+        id: row.id,
+        kind: row.kind as IncomingEvent['kind'],
+        state: row.state,
+        attempts: row.attempts,
+        raw: JSON.parse(cipher.decrypt(row.payload_enc)) as unknown,
+      };
+    },
+
+    async markDone(id, state, at, reason) {
+      await db
+        .updateTable('inbound_events')
+        .set({ state, processed_at: at, reason: reason ?? null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async countAttempt(id) {
+      const row = await db
+        .updateTable('inbound_events')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', id)
+        .returning('attempts')
+        .executeTakeFirstOrThrow();
+      return row.attempts;
+    },
+  };
+}
+
+function stateFor(kind: IncomingEvent['kind']): 'pending' | 'quarantined' | 'ignored' {
+  if (kind === 'quarantined') return 'quarantined';
+  if (kind === 'other') return 'ignored';
+  return 'pending';
+}

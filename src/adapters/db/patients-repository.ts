@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import { DomainError } from '../../core/domain-error.ts';
+import type { Cipher, PatientRecord, Repositories } from '../../app/ports.ts';
+import type { Database, PatientsTable } from './schema.ts';
+import type { Selectable } from 'kysely';
+
+export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['patients'] {
+  const waHash = (waId: string) => cipher.blindIndex('wa_id', waId);
+  const userHash = (userId: string) => cipher.blindIndex('user_id', userId);
+  const toRecord = (row: Selectable<PatientsTable>): PatientRecord => ({
+    id: row.id,
+    waId: row.wa_id_enc === null ? undefined : cipher.decrypt(row.wa_id_enc),
+    userId: row.user_id_enc === null ? undefined : cipher.decrypt(row.user_id_enc),
+    lastInboundAt: row.last_inbound_at ?? undefined,
+  });
+
+  async function findByChannelId(ref: { waId?: string; userId?: string }) {
+    if (ref.waId !== undefined) {
+      const row = await db.selectFrom('patients').selectAll().where('wa_id_hash', '=', waHash(ref.waId)).executeTakeFirst();
+      if (row !== undefined) return toRecord(row);
+    }
+    if (ref.userId !== undefined) {
+      const row = await db.selectFrom('patients').selectAll().where('user_id_hash', '=', userHash(ref.userId)).executeTakeFirst();
+      if (row !== undefined) return toRecord(row);
+    }
+    return undefined;
+  }
+
+  return {
+    findByChannelId,
+
+    async create(ref, at) {
+      if (ref.waId === undefined && ref.userId === undefined) throw new DomainError('invalid_input', 'a patient needs a WhatsApp id or user id');
+      const inserted = await db
+        .insertInto('patients')
+        .values({
+          wa_id_hash: ref.waId === undefined ? null : waHash(ref.waId),
+          wa_id_enc: ref.waId === undefined ? null : cipher.encrypt(ref.waId),
+          user_id_hash: ref.userId === undefined ? null : userHash(ref.userId),
+          user_id_enc: ref.userId === undefined ? null : cipher.encrypt(ref.userId),
+          profile_name_enc: ref.profileName === undefined ? null : cipher.encrypt(ref.profileName),
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted !== undefined) return toRecord(inserted);
+      // Another worker created the same patient a moment ago.
+      const existing = await findByChannelId(ref);
+      if (existing === undefined) throw new DomainError('conflict', 'patient could not be created');
+      return existing;
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row === undefined) throw new DomainError('not_found', 'patient not found', { patientId: id });
+      return toRecord(row);
+    },
+
+    async noteInbound(id, at, profileName) {
+      await db
+        .updateTable('patients')
+        .set((eb) => ({
+          last_inbound_at: eb.fn('greatest', [eb.ref('last_inbound_at'), eb.val(at)]),
+          updated_at: new Date(),
+          ...(profileName === undefined ? {} : { profile_name_enc: cipher.encrypt(profileName) }),
+        }))
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async changeWaId(id, newWaId) {
+      await db
+        .updateTable('patients')
+        .set({ wa_id_hash: waHash(newWaId), wa_id_enc: cipher.encrypt(newWaId), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/** Kysely table types. Columns ending in `_enc` hold AES-256-GCM ciphertext; `_hash` columns hold keyed hashes. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface PatientsTable {
+  id: Generated<string>;
+  wa_id_hash: string | null;
+  user_id_hash: string | null;
+  wa_id_enc: string | null;
+  user_id_enc: string | null;
+  profile_name_enc: string | null;
+  language: string | null;
+  last_inbound_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type InboundEventState = 'pending' | 'processed' | 'quarantined' | 'ignored' | 'failed';
+
+export interface InboundEventsTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  kind: string;
+  phone_number_id: string | null;
+  payload_enc: string;
+  state: InboundEventState;
+  reason: string | null;
+  attempts: Generated<number>;
+  received_at: Generated<Date>;
+  processed_at: NullableTimestamp;
+}
+
+export interface CommunicationsTable {
+  id: Generated<string>;
+  patient_id: string;
+  direction: 'inbound' | 'outbound';
+  channel: Generated<string>;
+  provider_message_id: string | null;
+  content_kind: string;
+  content_enc: string;
+  status: string;
+  sender: string;
+  reply_to_provider_id: string | null;
+  idempotency_key: string | null;
+  error_code: number | null;
+  error_title: string | null;
+  error_reason: string | null;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  status_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  read_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+}
+
+export interface MediaTable {
+  id: Generated<string>;
+  communication_id: string;
+  patient_id: string;
+  provider_media_id: string;
+  mime_type: string;
+  byte_size: number | null;
+  sha256: string | null;
+  storage_key: string | null;
+  state: 'pending' | 'stored' | 'failed' | 'too_large';
+  reason: string | null;
+  created_at: Generated<Date>;
+  stored_at: NullableTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  recorded_at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  patient_id: string | null;
+  outcome: string;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RateBucketsTable {
+  key: string;
+  tokens: number;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  patients: PatientsTable;
+  inbound_events: InboundEventsTable;
+  communications: CommunicationsTable;
+  media: MediaTable;
+  audit_events: AuditEventsTable;
+  rate_buckets: RateBucketsTable;
+}

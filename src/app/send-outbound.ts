@@ -1,0 +1,136 @@
+import { DomainError } from '../core/domain-error.ts';
+import { isReplyWindowOpen, needsReplyWindow } from '../core/is-reply-window-open.ts';
+import type { ChannelSender, Clock, Logger, Metrics, RateLimiter, Transactor } from './ports.ts';
+import { RetryLaterError } from './retry-later-error.ts';
+
+export interface SendPolicy {
+  /** Account id of the sending number: the throughput bucket is per number. */
+  senderId: string;
+  messagesPerSecond: number;
+  /** Meta's pair limit: 1 message per 6 s to one patient, bursts up to 45. */
+  pairRatePerSecond: number;
+  pairBurst: number;
+  replyWindowHours: number;
+  maxAttempts: number;
+  /** Waits up to this long for a rate-limit token before handing the job back to the queue. */
+  maxInlineWaitMs: number;
+}
+
+export const defaultSendPolicy = (senderId: string, messagesPerSecond: number): SendPolicy => ({
+  senderId,
+  messagesPerSecond,
+  pairRatePerSecond: 1 / 6,
+  pairBurst: 45,
+  replyWindowHours: 24,
+  maxAttempts: 8,
+  maxInlineWaitMs: 2000,
+});
+
+export type SendOutcome = 'accepted' | 'failed' | 'skipped' | { deferredSeconds: number };
+
+type Deps = {
+  tx: Transactor;
+  clock: Clock;
+  channel: ChannelSender;
+  limiter: RateLimiter;
+  metrics: Metrics;
+  log: Logger;
+  sleep: (ms: number) => Promise<void>;
+};
+
+const WINDOW_CLOSED_REASON =
+  'More than 24 hours have passed since the patient last wrote; WhatsApp only allows an approved template now.';
+
+/**
+ * The one path to the provider. Checks the 24-hour window and the channel's limits, waits for
+ * the per-number and per-patient rate limits (shared by all Hale processes through the
+ * database), sends, and records the provider's id or a failure with a readable reason.
+ * Retryable failures throw RetryLaterError so the job queue backs off and tries again.
+ */
+export async function sendOutbound(deps: Deps, policy: SendPolicy, communicationId: string): Promise<SendOutcome> {
+  const loaded = await deps.tx.run(async (repos) => {
+    const message = await repos.communications.findOutbound(communicationId);
+    if (message === undefined || message.status !== 'queued') return undefined;
+    return { message, patient: await repos.patients.get(message.patientId) };
+  });
+  if (loaded === undefined) return 'skipped';
+  const { message, patient } = loaded;
+  const to = { waId: patient.waId, userId: patient.userId };
+  const log = { communicationId, patientId: patient.id, kind: message.reply.kind };
+
+  if (needsReplyWindow(message.reply) && !isReplyWindowOpen(patient.lastInboundAt, deps.clock.now(), policy.replyWindowHours)) {
+    return fail(deps, communicationId, { title: 'reply_window_closed', reason: WINDOW_CLOSED_REASON }, log);
+  }
+  try {
+    deps.channel.validate(message.reply, to);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid_reply') {
+      return fail(deps, communicationId, { title: 'invalid_reply', reason: error.message }, log);
+    }
+    throw error;
+  }
+
+  for (const [key, rate, burst] of [
+    [`number:${policy.senderId}`, policy.messagesPerSecond, policy.messagesPerSecond],
+    [`pair:${policy.senderId}:${patient.id}`, policy.pairRatePerSecond, policy.pairBurst],
+  ] as const) {
+    const waitedOut = await waitForToken(deps, key, rate, burst, policy.maxInlineWaitMs);
+    if (waitedOut > 0) {
+      deps.log.info({ ...log, waitMs: waitedOut }, 'outbound.deferred_by_rate_limit');
+      return { deferredSeconds: Math.ceil(waitedOut / 1000) };
+    }
+  }
+
+  const started = performance.now();
+  const result = await deps.channel.send(message.reply, to);
+  deps.metrics.observe('send_latency_seconds', {}, (performance.now() - started) / 1000);
+  const now = deps.clock.now();
+  if (result.ok) {
+    await deps.tx.run(async (repos) => {
+      await repos.communications.markAccepted(communicationId, result.providerMessageId, now);
+      await repos.audit.append(
+        { actorType: 'system', action: 'communication.sent', entityType: 'Communication', entityId: communicationId, patientId: patient.id, outcome: 'success', detail: { kind: message.reply.kind } },
+        now,
+      );
+    });
+    deps.metrics.count('sends_total', { outcome: 'accepted' });
+    deps.log.info(log, 'outbound.accepted');
+    return 'accepted';
+  }
+  const failure = { ...(result.code === undefined ? {} : { code: result.code }), title: result.title, reason: result.reason };
+  if (result.retryable) {
+    const attempts = await deps.tx.run((repos) => repos.communications.noteAttempt(communicationId, failure));
+    if (attempts < policy.maxAttempts) {
+      deps.metrics.count('sends_total', { outcome: 'retry' });
+      deps.log.warn({ ...log, code: result.code, attempts }, 'outbound.retry');
+      throw new RetryLaterError(`send failed with retryable code ${result.code ?? 'transport'} (attempt ${attempts})`);
+    }
+  }
+  return fail(deps, communicationId, failure, log);
+}
+
+async function waitForToken(deps: Deps, key: string, rate: number, burst: number, maxInlineWaitMs: number): Promise<number> {
+  let waited = 0;
+  for (;;) {
+    const wait = await deps.limiter.take(key, rate, burst);
+    if (wait === 0) return 0;
+    if (waited + wait > maxInlineWaitMs) return wait;
+    await deps.sleep(wait);
+    waited += wait;
+  }
+}
+
+async function fail(
+  deps: Deps,
+  communicationId: string,
+  failure: { code?: number; title: string; reason: string },
+  log: Record<string, unknown>,
+): Promise<'failed'> {
+  const now = deps.clock.now();
+  await deps.tx.run(async (repos) => {
+    await repos.communications.markFailed(communicationId, failure, now);
+  });
+  deps.metrics.count('sends_total', { outcome: 'failed' });
+  deps.log.warn({ ...log, code: failure.code, title: failure.title }, 'outbound.failed');
+  return 'failed';
+}

@@ -1,0 +1,19 @@
+/** Errors with stable codes; src/adapters/http maps codes to HTTP statuses in one place. */
+export type DomainErrorCode =
+  | 'not_found'
+  | 'invalid_reply'
+  | 'reply_window_closed'
+  | 'conflict'
+  | 'invalid_input';
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
