@@ -77,9 +77,14 @@ export function buildStatusEnvelope(business: BusinessIdentity, status: WebhookS
   return envelope(business, status.status === 'failed' || contact === undefined ? { statuses: [status] } : { contacts: [contact], statuses: [status] });
 }
 
-/** JSON with every non-ASCII UTF-16 unit escaped as \uXXXX, as Meta sends it. */
+/** Every non-ASCII UTF-16 unit escaped as \uXXXX (lowercase hex), as Meta's payloads carry it. */
+export function escapeNonAscii(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** JSON as Meta sends it: compact, non-ASCII escaped. */
 export function toMetaJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeNonAscii(JSON.stringify(value));
 }
 
 /** `sha256=<hex HMAC-SHA256(appSecret, raw bytes)>`, the X-Hub-Signature-256 header. */

@@ -18,38 +18,27 @@ const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/i.test(v), {
   params: LIMIT,
 });
 
-interface MediaShapeOptions {
-  caption?: boolean;
-  filename?: boolean;
+const mediaFields = { id: z.string().min(1).optional(), link: httpUrl.optional() };
+const caption = z.string().max(1024).optional();
+const filename = z.string().min(1).max(240).optional();
+
+function exactlyOneSource(value: { id?: string; link?: string }, ctx: z.RefinementCtx): void {
+  const count = (value.id === undefined ? 0 : 1) + (value.link === undefined ? 0 : 1);
+  if (count !== 1) ctx.addIssue({ code: 'custom', message: 'must have exactly one of id or link', path: [] });
 }
 
-/** A media object: exactly one of `id` (uploaded media) or `link` (http/https). */
-export function mediaObjectSchema(options: MediaShapeOptions = {}) {
-  return z
-    .strictObject({
-      id: z.string().min(1).optional(),
-      link: httpUrl.optional(),
-      ...(options.caption ? { caption: z.string().max(1024).optional() } : {}),
-      ...(options.filename ? { filename: z.string().min(1).max(240).optional() } : {}),
-    })
-    .superRefine((value, ctx) => {
-      const count = (value.id === undefined ? 0 : 1) + (value.link === undefined ? 0 : 1);
-      if (count !== 1) {
-        ctx.addIssue({ code: 'custom', message: 'must have exactly one of id or link', path: [] });
-      }
-    });
-}
-
-const mediaWithCaption = mediaObjectSchema({ caption: true });
-const documentMedia = mediaObjectSchema({ caption: true, filename: true });
-const mediaPlain = mediaObjectSchema();
+/** Media objects: exactly one of `id` (uploaded media) or `link` (http/https). */
+const mediaPlain = z.strictObject(mediaFields).superRefine(exactlyOneSource);
+const mediaWithCaption = z.strictObject({ ...mediaFields, caption }).superRefine(exactlyOneSource);
+const mediaWithFilename = z.strictObject({ ...mediaFields, filename }).superRefine(exactlyOneSource);
+const documentMedia = z.strictObject({ ...mediaFields, caption, filename }).superRefine(exactlyOneSource);
 
 const headerText = z.strictObject({ type: z.literal('text'), text: text(60), sub_text: z.string().max(60).optional() });
 const headerAny = z.discriminatedUnion('type', [
   headerText,
   z.strictObject({ type: z.literal('image'), image: mediaPlain }),
   z.strictObject({ type: z.literal('video'), video: mediaPlain }),
-  z.strictObject({ type: z.literal('document'), document: mediaObjectSchema({ filename: true }) }),
+  z.strictObject({ type: z.literal('document'), document: mediaWithFilename }),
 ]);
 const body = z.strictObject({ text: text(1024) });
 const footer = z.strictObject({ text: text(60) });
@@ -144,7 +133,7 @@ export const templateParameterSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('image'), image: mediaPlain }),
   z.strictObject({ type: z.literal('video'), video: mediaPlain }),
-  z.strictObject({ type: z.literal('document'), document: mediaObjectSchema({ filename: true }) }),
+  z.strictObject({ type: z.literal('document'), document: mediaWithFilename }),
   z.strictObject({ type: z.literal('payload'), payload: z.string().min(1).max(1000) }),
 ]);
 
@@ -194,6 +183,7 @@ export const sendMessageSchema = z.discriminatedUnion('type', [
 
 export const markReadSchema = z.strictObject({
   messaging_product: z.literal('whatsapp'),
+  recipient_type: z.literal('individual').optional(),
   status: z.literal('read'),
   message_id: z.string().min(1),
   typing_indicator: z.strictObject({ type: z.literal('text') }).optional(),

@@ -17,15 +17,15 @@ export class TokenBucket {
     const elapsed = Math.max(0, now - this.updatedAt) / 1000;
     this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.refillPerSecond);
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
+    if (this.tokens < 1 - 1e-9) return false;
     this.tokens -= 1;
     return true;
   }
 
-  /** Changes the limits, keeping at most the new capacity. */
+  /** Changes the limits and starts full, like a fresh bucket. */
   reconfigure(capacity: number, refillPerSecond: number): void {
     this.capacity = capacity;
     this.refillPerSecond = refillPerSecond;
-    this.tokens = Math.min(this.tokens, capacity);
+    this.tokens = capacity;
   }
 }

@@ -37,7 +37,7 @@ export interface DeliveryRecord extends DeliveryInfo {
 
 interface Pending {
   info: DeliveryInfo;
-  body: Buffer;
+  body: string;
   attempts: number;
   resolveFirst: (result: DeliveryResult) => void;
   onAttempt?: (result: DeliveryResult, attempt: number, final: boolean) => void;
@@ -58,7 +58,7 @@ export class WebhookSender {
   private readonly settings: WebhookSenderSettings;
   private readonly queues = new Map<string, Pending[]>();
   private readonly running = new Set<string>();
-  private readonly historyByKey = new Map<string, Array<{ info: DeliveryInfo; body: Buffer }>>();
+  private readonly historyByKey = new Map<string, Array<{ info: DeliveryInfo; body: string }>>();
   private readonly records: DeliveryRecord[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly aborts = new Set<AbortController>();
@@ -79,10 +79,9 @@ export class WebhookSender {
    */
   enqueue(
     info: DeliveryInfo,
-    body: string | Buffer,
+    body: string,
     onAttempt?: (result: DeliveryResult, attempt: number, final: boolean) => void,
   ): Promise<DeliveryResult> {
-    const raw = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     if (this.closed || this.pending >= this.settings.maxPendingDeliveries) {
       this.dropped += 1;
       const result: DeliveryResult = { status: null, ms: 0, error: this.closed ? 'simulator closed' : 'delivery queue full' };
@@ -95,14 +94,14 @@ export class WebhookSender {
         queue = [];
         this.queues.set(info.key, queue);
       }
-      queue.push({ info, body: raw, attempts: 0, resolveFirst, ...(onAttempt ? { onAttempt } : {}) });
+      queue.push({ info, body, attempts: 0, resolveFirst, ...(onAttempt ? { onAttempt } : {}) });
       this.pending += 1;
       if (!this.running.has(info.key)) void this.pump(info.key);
     });
   }
 
   /** Payloads already delivered (200) for a key, oldest first. */
-  history(key: string): Array<{ info: DeliveryInfo; body: Buffer }> {
+  history(key: string): Array<{ info: DeliveryInfo; body: string }> {
     return [...(this.historyByKey.get(key) ?? [])];
   }
 
@@ -179,7 +178,7 @@ export class WebhookSender {
     return Math.min(maxDelayMs, baseMs * factor ** (attemptsSoFar - 2));
   }
 
-  private async post(body: Buffer): Promise<DeliveryResult> {
+  private async post(body: string): Promise<DeliveryResult> {
     const abort = new AbortController();
     this.aborts.add(abort);
     const timer = setTimeout(() => abort.abort(), this.settings.webhookTimeoutMs);

@@ -60,7 +60,7 @@ export async function startJobRuntime(database: JobDatabase, onError: (error: Er
     async work(name, concurrency, handler) {
       await boss.work<Record<string, unknown>>(
         name,
-        { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 1 },
+        { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 },
         async (jobs) => {
           for (const job of jobs) await handler(job.data, job);
         },

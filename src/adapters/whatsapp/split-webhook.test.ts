@@ -101,6 +101,14 @@ test('value-level errors become one "other" item each, next to the message they 
   assert.equal(items[2]?.quarantineReason, 'entry[0].changes[0].value.errors[1]: not an object');
 });
 
+test('a non-list messages/statuses fragment is quarantined without losing its siblings', () => {
+  const status = { id: 'wamid.OUT', status: 'sent', timestamp: '1' };
+  const items = splitWebhook(envelope({ id: 'W', changes: [messagesChange({ messages: { id: 'not-a-list' }, statuses: [status] })] }));
+  assert.deepEqual(items.map((item) => item.kind), ['quarantined', 'status']);
+  assert.equal(items[0]?.quarantineReason, 'entry[0].changes[0].value.messages: expected an array, got an object');
+  assert.deepEqual(items[0]?.raw, { id: 'not-a-list' });
+});
+
 test('contacts are matched by wa_id or user_id, else the only contact is used', () => {
   const alice = { profile: { name: 'Alice' }, wa_id: '111' };
   const bob = { profile: { name: 'Bob' }, wa_id: '222', user_id: 'US.222' };

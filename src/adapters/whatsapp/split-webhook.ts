@@ -26,13 +26,8 @@ const envelopeSchema = z.object({
 const entrySchema = z.object({ id: z.string().optional(), changes: z.array(z.unknown()) });
 const changeSchema = z.object({ field: z.string().min(1), value: z.unknown() });
 const metadataSchema = z.looseObject({ phone_number_id: z.string().min(1) });
-const messagesValueSchema = z.looseObject({
-  metadata: z.unknown().optional(),
-  contacts: z.array(z.unknown()).optional(),
-  messages: z.array(z.unknown()).optional(),
-  statuses: z.array(z.unknown()).optional(),
-  errors: z.array(z.unknown()).optional(),
-});
+const messagesValueSchema = z.looseObject({ metadata: z.unknown().optional() });
+const listSchema = z.array(z.unknown()).optional();
 const messageSchema = z.looseObject({
   id: z.string().min(1),
   type: z.string().min(1),
@@ -99,8 +94,20 @@ function splitChange(changeRaw: unknown, path: string, items: WebhookItem[]): vo
     items.push(quarantine(value, describeIssues(value, parsedValue.error, `${path}.value`), { field, phoneNumberId }));
     return;
   }
-  const { metadata, contacts = [], messages = [], statuses = [], errors = [] } = parsedValue.data;
+  const { metadata } = parsedValue.data;
   const before = items.length;
+  /** A list of the value (`messages`, `statuses`, …); a non-list is quarantined, the rest goes on. */
+  const list = (key: string): unknown[] => {
+    const fragment = parsedValue.data[key];
+    const parsed = listSchema.safeParse(fragment);
+    if (parsed.success) return parsed.data ?? [];
+    items.push(quarantine(fragment, describeIssues(fragment, parsed.error, `${path}.value.${key}`), { field, phoneNumberId }));
+    return [];
+  };
+  const contacts = list('contacts');
+  const messages = list('messages');
+  const statuses = list('statuses');
+  const errors = list('errors');
 
   messages.forEach((messageRaw, m) => {
     const message = messageSchema.safeParse(messageRaw);
@@ -194,9 +201,10 @@ function describeIssues(input: unknown, error: z.ZodError, prefix: string): stri
     const path = issue.path.map(String).join('.');
     const value = valueAt(input, issue.path);
     if (issue.code === 'invalid_type') {
-      if (path === '') return `expected ${issue.expected === 'object' ? 'an object' : issue.expected}, got ${describeType(value)}`;
+      const expected = issue.expected === 'object' || issue.expected === 'array' ? `an ${issue.expected}` : `a ${issue.expected}`;
+      if (path === '') return `expected ${expected}, got ${describeType(value)}`;
       if (value === undefined) return `missing ${path}`;
-      return `${path} must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, got ${describeType(value)}`;
+      return `${path} must be ${expected}, got ${describeType(value)}`;
     }
     if (issue.code === 'invalid_value') return `${path} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     if (issue.code === 'too_small' && typeof value === 'string') return `${path} is empty`;

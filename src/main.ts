@@ -1,0 +1,200 @@
+/**
+ * Composition root: the only file that wires adapters to ports. `startHale(config)` is used by
+ * `npm start` (below) and by the end-to-end tests.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { fromKysely } from 'pg-boss';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
+import { ingestWebhook } from './app/ingest-webhook.ts';
+import type { ChannelSender, Clock, Transactor } from './app/ports.ts';
+import { processInboundEvent } from './app/process-inbound-event.ts';
+import { queueReply, type QueueReplyInput } from './app/queue-reply.ts';
+import { defaultSendPolicy, sendOutbound } from './app/send-outbound.ts';
+import { missingWhatsAppSettings, parseConfig, type Config } from './config.ts';
+import { createFieldCipher, type FieldCipher } from './adapters/crypto/create-field-cipher.ts';
+import { loadEncryptionKey } from './adapters/crypto/load-encryption-key.ts';
+import { createTransactor } from './adapters/db/create-transactor.ts';
+import { migrateToLatest } from './adapters/db/migrate-to-latest.ts';
+import { openDatabase, type OpenDatabase } from './adapters/db/open-database.ts';
+import { databaseRateLimiter } from './adapters/db/rate-limiter.ts';
+import type { Database } from './adapters/db/schema.ts';
+import { buildHttpApp } from './adapters/http/build-http-app.ts';
+import { createPrometheusMetrics } from './adapters/http/prometheus-metrics.ts';
+import { startJobRuntime, type JobRuntime } from './adapters/jobs/start-job-runtime.ts';
+import { localMediaStorage } from './adapters/storage/local-media-storage.ts';
+import { createWhatsAppChannel, whatsappTranslator, unconfiguredChannel } from './adapters/whatsapp/create-whatsapp-channel.ts';
+import { registerWhatsAppWebhook } from './adapters/whatsapp/webhook-routes.ts';
+
+export interface Hale {
+  url: string;
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  database: OpenDatabase;
+  jobs: JobRuntime;
+  cipher: FieldCipher;
+  tx: Transactor;
+  log: Logger;
+  queueReply(input: QueueReplyInput): Promise<{ communicationId: string; created: boolean }>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra pino options (tests silence logs). */
+  logger?: Logger;
+  clock?: Clock;
+  /** Extra log lines at start (npm start prints where Hale listens). */
+  announce?: boolean;
+}
+
+const PHI_LOG_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'text', 'name', 'phone', 'waId', 'wa_id'];
+
+/** Hale's JSON logger. Log calls carry ids only; redaction is a second guard against PHI. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'hale' }, redact: { paths: PHI_LOG_PATHS, censor: '[redacted]' } };
+  return destination === undefined ? pino(options) : pino(options, destination);
+}
+
+export async function startHale(config: Readonly<Config>, options: StartOptions = {}): Promise<Hale> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const persistent = config.database.kind === 'postgres' || config.database.dataDir !== undefined;
+
+  const loadedKey = await loadEncryptionKey(config.encryption.key, persistent ? config.dataDir : undefined);
+  if (loadedKey.source === 'generated') log.warn({ file: loadedKey.file }, 'HALE_ENCRYPTION_KEY is not set: generated a key for this data folder. Back it up, or set HALE_ENCRYPTION_KEY; without it the data cannot be read.');
+  if (loadedKey.source === 'data-dir') log.warn({ file: loadedKey.file }, 'HALE_ENCRYPTION_KEY is not set: using the key generated in the data folder (fine for trials; set HALE_ENCRYPTION_KEY in production).');
+  const cipher = createFieldCipher(loadedKey.key, config.encryption.previousKeys.map((k) => Buffer.from(k, 'base64')));
+
+  // Whatever started is stopped again if a later step fails, so a failed start leaves nothing running.
+  const started: Array<() => Promise<unknown>> = [];
+  try {
+    return await assemble();
+  } catch (error) {
+    for (const stop of started.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+
+  async function assemble(): Promise<Hale> {
+  const database = await openDatabase(
+    config.database.kind === 'postgres'
+      ? config.database
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+  started.push(() => database.close());
+  await migrateToLatest(database.db as unknown as Kysely<unknown>);
+  const jobs = await startJobRuntime(
+    database.kind === 'pglite' && database.pglite !== undefined
+      ? { kind: 'pglite', pglite: database.pglite }
+      : { kind: 'postgres', url: database.url ?? '', poolSize: config.database.kind === 'postgres' ? config.database.poolSize : 4 },
+    (error) => log.error({ err: error }, 'jobs.error'),
+  );
+  started.push(() => jobs.stop());
+  const metrics = createPrometheusMetrics(() => jobs.depth());
+  const tx = createTransactor(database.db, cipher, (trx) => jobs.queue(fromKysely(trx)));
+  const storage = localMediaStorage(persistent ? path.resolve(config.dataDir, 'media') : path.join(tmpdir(), `hale-media-${process.pid}`), cipher);
+
+  const missing = missingWhatsAppSettings(config.whatsapp);
+  const wa = config.whatsapp;
+  const channel: ChannelSender =
+    wa.phoneNumberId !== undefined && wa.accessToken !== undefined
+      ? createWhatsAppChannel({ apiUrl: wa.apiUrl, apiVersion: wa.apiVersion, phoneNumberId: wa.phoneNumberId, accessToken: wa.accessToken, readStoredMedia: (key) => storage.get(key) })
+      : unconfiguredChannel(missing);
+  const sendPolicy = defaultSendPolicy(wa.phoneNumberId ?? 'unconfigured', wa.mps);
+  const limiter = databaseRateLimiter(database.db);
+
+  const app = buildHttpApp({
+    logger: log,
+    metrics,
+    async readiness() {
+      const databaseOk = await sql`SELECT 1`.execute(database.db).then(() => true, () => false);
+      const queueOk = await jobs.depth().then(() => true, () => false);
+      return { database: databaseOk, queue: queueOk };
+    },
+  });
+  await registerWhatsAppWebhook(app, {
+    appSecret: wa.appSecret,
+    verifyToken: wa.verifyToken,
+    missingSettings: missing,
+    metrics,
+    ingest: (events) => ingestWebhook({ tx, clock, metrics }, events),
+  });
+
+  await jobs.work('inbound.process', 4, async (data) => {
+    await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
+  });
+  await jobs.work('outbound.send', 8, async (data) => {
+    const communicationId = String(data['communicationId']);
+    const outcome = await sendOutbound({ tx, clock, channel, limiter, metrics, log, sleep: (ms) => sleep(ms) }, sendPolicy, communicationId);
+    if (typeof outcome === 'object') {
+      await jobs.queue().enqueue('outbound.send', { communicationId }, { startAfterSeconds: outcome.deferredSeconds });
+    }
+  });
+  await jobs.work('media.fetch', 2, async (data) => {
+    await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
+  });
+
+  const address = await app.listen({ port: config.http.port, host: config.http.host });
+  const url = address.replace('[::1]', 'localhost');
+  if (options.announce === true) {
+    log.info({ url, database: database.kind, whatsapp: missing.length === 0 ? 'configured' : 'not configured' }, `Hale is listening on ${url}`);
+    if (missing.length > 0) log.warn({ missing }, `WhatsApp is not configured: webhooks answer 503 until ${missing.join(', ')} are set`);
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    app,
+    db: database.db,
+    database,
+    jobs,
+    cipher,
+    tx,
+    log,
+    queueReply: (input) => queueReply({ tx, clock, channel }, input),
+    close() {
+      closing ??= (async () => {
+        await app.close(); // stop accepting requests, finish in-flight ones
+        await jobs.stop(); // finish in-flight jobs
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+  }
+}
+
+async function runFromCommandLine(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) console.error(`Hale configuration error: ${problem}`);
+    process.exit(1);
+  }
+  let hale: Hale;
+  try {
+    hale = await startHale(parsed.config, { announce: true });
+  } catch (error) {
+    console.error(`Hale could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  console.log(`\n  Hale is running at ${hale.url}\n  Health: ${hale.url}/healthz  Readiness: ${hale.url}/readyz  Metrics: ${hale.url}/metrics\n`);
+  const shutdown = (signal: string) => {
+    hale.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    hale.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        hale.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (import.meta.main) await runFromCommandLine();
