@@ -42,6 +42,8 @@ const envSchema = z.object({
       .optional(),
   ),
   HALE_PREVIOUS_ENCRYPTION_KEYS: optionalString,
+  HALE_DEMO: z.enum(['auto', 'off']).default('auto'),
+  SIMULATOR_PORT: port.default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,6 +68,8 @@ export interface Config {
   mediaMaxBytes: number;
   encryption: { key: string | undefined; previousKeys: string[] };
   logLevel: Env['LOG_LEVEL'];
+  /** Demo mode (no Meta credentials): start the WhatsApp simulator in-process on this port. */
+  demo: { enabled: boolean; simulatorPort: number };
 }
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; problems: string[] };
@@ -130,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     encryption: { key: e.HALE_ENCRYPTION_KEY, previousKeys },
     logLevel: e.LOG_LEVEL,
+    demo: { enabled: e.HALE_DEMO === 'auto' && e.WHATSAPP_ACCESS_TOKEN === undefined, simulatorPort: e.SIMULATOR_PORT },
   };
   return { ok: true, config: deepFreeze(config) };
 }

@@ -2,6 +2,7 @@
  * Composition root: the only file that wires adapters to ports. `startHale(config)` is used by
  * `npm start` (below) and by the end-to-end tests.
  */
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,7 @@ import { startJobRuntime, type JobRuntime } from './adapters/jobs/start-job-runt
 import { localMediaStorage } from './adapters/storage/local-media-storage.ts';
 import { createWhatsAppChannel, whatsappTranslator, unconfiguredChannel } from './adapters/whatsapp/create-whatsapp-channel.ts';
 import { registerWhatsAppWebhook } from './adapters/whatsapp/webhook-routes.ts';
+import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
 
 export interface Hale {
   url: string;
@@ -167,25 +169,89 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   }
 }
 
+export interface Demo {
+  hale: Hale;
+  simulator: Simulator;
+  phoneUrl: string;
+  close(): Promise<void>;
+}
+
+const DEMO_PHONE_NUMBER_ID = '100000000000001';
+
+/**
+ * Demo mode (no Meta credentials): the WhatsApp simulator runs in this process on its own
+ * port, with freshly generated secrets, and Hale talks to it over HTTP exactly as to Meta.
+ */
+export async function startDemo(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<Demo> {
+  const base = parseConfig(env);
+  if (!base.ok) throw new Error(base.problems.join('\n'));
+  const secrets = {
+    WHATSAPP_PHONE_NUMBER_ID: DEMO_PHONE_NUMBER_ID,
+    WHATSAPP_ACCESS_TOKEN: `demo-${randomBytes(16).toString('hex')}`,
+    WHATSAPP_APP_SECRET: randomBytes(24).toString('hex'),
+    WHATSAPP_VERIFY_TOKEN: randomBytes(12).toString('hex'),
+  };
+  const simulator = await createSimulator({
+    webhookUrl: `http://${base.config.http.host}:${base.config.http.port}/webhooks/whatsapp`,
+    appSecret: secrets.WHATSAPP_APP_SECRET,
+    accessToken: secrets.WHATSAPP_ACCESS_TOKEN,
+    phoneNumberId: secrets.WHATSAPP_PHONE_NUMBER_ID,
+    apiVersion: base.config.whatsapp.apiVersion,
+    mps: base.config.whatsapp.mps,
+    businessName: 'Hale Demo Clinic',
+  });
+  try {
+    const simulatorUrl = (await simulator.app.listen({ port: base.config.demo.simulatorPort, host: base.config.http.host })).replace('[::1]', 'localhost');
+    const parsed = parseConfig({ ...env, ...secrets, WHATSAPP_API_URL: simulatorUrl });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const hale = await startHale(parsed.config, options);
+    // Hale's port may have been chosen by the OS (PORT=0): point the simulator at it.
+    simulator.config.webhookUrl = `${hale.url}/webhooks/whatsapp`;
+    return {
+      hale,
+      simulator,
+      phoneUrl: `${simulatorUrl}/simulator`,
+      async close() {
+        await simulator.close();
+        await hale.close();
+      },
+    };
+  } catch (error) {
+    await simulator.close();
+    throw error;
+  }
+}
+
 async function runFromCommandLine(): Promise<void> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
     for (const problem of parsed.problems) console.error(`Hale configuration error: ${problem}`);
     process.exit(1);
   }
-  let hale: Hale;
+  let running: { hale: Hale; close(): Promise<void>; phoneUrl?: string };
   try {
-    hale = await startHale(parsed.config, { announce: true });
+    running = parsed.config.demo.enabled ? await startDemo(process.env, { announce: true }) : await startHale(parsed.config, { announce: true }).then((hale) => ({ hale, close: () => hale.close() }));
   } catch (error) {
     console.error(`Hale could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  console.log(`\n  Hale is running at ${hale.url}\n  Health: ${hale.url}/healthz  Readiness: ${hale.url}/readyz  Metrics: ${hale.url}/metrics\n`);
+  const { hale } = running;
+  const lines = [`  Hale is running at ${hale.url}`];
+  if (running.phoneUrl !== undefined) {
+    lines.push(
+      '',
+      '  Demo mode (no WhatsApp credentials set): a simulated WhatsApp is running too.',
+      `  Chat as a patient:  ${running.phoneUrl}`,
+      '  Connect a real number: see README, "Connect a real WhatsApp number".',
+    );
+  }
+  lines.push('', `  Health: ${hale.url}/healthz   Readiness: ${hale.url}/readyz   Metrics: ${hale.url}/metrics`);
+  console.log(`\n${lines.join('\n')}\n`);
   const shutdown = (signal: string) => {
     hale.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
-    hale.close().then(
+    running.close().then(
       () => process.exit(0),
       (error: unknown) => {
         hale.log.error({ err: error }, 'shutdown failed');

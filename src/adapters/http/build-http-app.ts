@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DomainError, type DomainErrorCode } from '../../core/domain-error.ts';
 import type { PrometheusMetrics } from './prometheus-metrics.ts';
 
@@ -20,7 +20,8 @@ export interface HttpAppOptions {
 export function buildHttpApp(options: HttpAppOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: options.logger,
-    disableRequestLogging: true,
+    // No per-request logs: query strings (e.g. the webhook verify token) must not reach the logs.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
