@@ -5,7 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 
-export type ServerQuestion = { id: number; type: 'stats' } | { id: number; type: 'check'; keys: string[] };
+export type ServerQuestionBody = { type: 'stats' } | { type: 'check'; keys: string[] };
+export type ServerQuestion = ServerQuestionBody & { id: number };
 
 export interface ServerStats {
   /** Rows stored (inbound_events for Hale, bare_events for the bare handler). */

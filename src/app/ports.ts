@@ -9,6 +9,8 @@ import type {
   OutboundReply,
   StatusUpdate,
 } from '../core/messages.ts';
+import type { Language } from '../core/clinic/clinic-config.ts';
+import type { Understanding } from '../core/assistant/understanding.ts';
 
 export interface Clock {
   now(): Date;
@@ -187,4 +189,9 @@ export interface Logger {
   warn(obj: Record<string, unknown>, msg: string): void;
   error(obj: Record<string, unknown>, msg: string): void;
   debug(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** Language identification and intent/FAQ scoring, trained at start from the clinic config. */
+export interface Nlu {
+  understand(text: string, options: { language: Language | undefined }): Promise<Understanding>;
 }

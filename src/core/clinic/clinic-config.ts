@@ -1,0 +1,160 @@
+/**
+ * What a clinic configures (CLINIC_CONFIG, a YAML file; docs/clinic-config.md documents every
+ * key). Parsed and validated at start by src/adapters/clinic-config; everything downstream
+ * receives this typed, frozen object.
+ */
+import { z } from 'zod';
+
+/** Languages Hale ships patient text for (src/core/locales). */
+export const supportedLanguages = ['en', 'de', 'es', 'fr', 'pt'] as const;
+export type Language = (typeof supportedLanguages)[number];
+export const languageSchema = z.enum(supportedLanguages);
+
+/** Text in several languages; the clinic's default language must be present (checked below). */
+export const localizedTextSchema = z.partialRecord(languageSchema, z.string().trim().min(1));
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30');
+const intervalSchema = z
+  .object({ open: time, close: time })
+  .refine((i) => i.open < i.close, { message: 'open must be before close' });
+
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+const openingHoursSchema = z.strictObject(
+  Object.fromEntries(weekdays.map((d) => [d, z.array(intervalSchema).default([])])) as Record<Weekday, z.ZodDefault<z.ZodArray<typeof intervalSchema>>>,
+);
+
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lowercase letters, digits, - or _ (max 64)');
+
+const faqEntrySchema = z.strictObject({
+  id: idSchema,
+  /** Example questions per language: the NLU is trained on these. */
+  questions: z.partialRecord(languageSchema, z.array(z.string().trim().min(2)).min(1)),
+  /** The approved answer per language: the only text Hale sends for this entry. */
+  answer: localizedTextSchema,
+  /** Short label for near-miss buttons (≤20 characters), per language. */
+  label: localizedTextSchema.optional(),
+  link: z.url().optional(),
+});
+
+const serviceSchema = z.strictObject({
+  id: idSchema,
+  name: localizedTextSchema,
+  durationMinutes: z.number().int().min(5).max(480),
+  bufferMinutes: z.number().int().min(0).max(120).default(0),
+  booking: z.enum(['instant', 'request']).default('instant'),
+  mode: z.enum(['in_person', 'video']).default('in_person'),
+});
+
+const departmentSchema = z.strictObject({
+  id: idSchema,
+  name: localizedTextSchema,
+  services: z.array(serviceSchema).min(1),
+});
+
+const providerSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().trim().min(1),
+  departments: z.array(idSchema).min(1),
+  timeZone: z.string().optional(),
+  weeklyHours: openingHoursSchema.optional(),
+});
+
+export const assistantFeatures = ['booking', 'my_appointments', 'faq', 'opening_hours', 'talk_to_staff', 'language'] as const;
+export type AssistantFeature = (typeof assistantFeatures)[number];
+
+export const clinicConfigSchema = z
+  .strictObject({
+    clinic: z.strictObject({
+      name: z.string().trim().min(1),
+      timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid'),
+      address: z.string().trim().min(1).optional(),
+      phone: z.string().trim().min(3).optional(),
+      website: z.url().optional(),
+    }),
+    languages: z.strictObject({
+      default: languageSchema,
+      supported: z.array(languageSchema).min(1),
+    }),
+    openingHours: openingHoursSchema,
+    holidays: z
+      .array(z.strictObject({ date: z.iso.date(), name: z.string().trim().min(1).optional() }))
+      .default([]),
+    /** Sent outside opening hours; per language. Optional: Hale's locale text is used otherwise. */
+    awayMessage: localizedTextSchema.optional(),
+    features: z.array(z.enum(assistantFeatures)).default([...assistantFeatures]),
+    faq: z.array(faqEntrySchema).default([]),
+    departments: z.array(departmentSchema).default([]),
+    providers: z.array(providerSchema).default([]),
+    /** WhatsApp template names per purpose, and the template language code per patient language. */
+    templates: z
+      .record(idSchema, z.strictObject({ name: z.string().regex(/^[a-z0-9_]{1,512}$/), languages: z.partialRecord(languageSchema, z.string().min(2)) }))
+      .default({}),
+    consent: z.strictObject({
+      version: z.string().trim().min(1),
+      privacyUrl: z.url(),
+    }),
+    emergency: z.strictObject({
+      /** The number patients are told to call, e.g. "112" or "911". Public interface. */
+      number: z.string().trim().regex(/^[0-9+ -]{2,20}$/, 'must be a phone number such as "112" or "911"'),
+    }),
+    assistant: z
+      .strictObject({
+        /** After this many idle hours a conversation starts again at the menu. */
+        sessionIdleHours: z.number().min(0.25).max(168).default(12),
+        /** Misunderstood messages in a row before a human takes over. */
+        handoverAfterMisunderstandings: z.number().int().min(1).max(5).default(2),
+        /** FAQ answers need at least this NLU confidence (0–1). */
+        faqThreshold: z.number().min(0.3).max(0.99).default(0.7),
+        /** Candidates at or above this (but below the threshold) are offered as buttons. */
+        nearMissThreshold: z.number().min(0.1).max(0.98).default(0.4),
+      })
+      .default({ sessionIdleHours: 12, handoverAfterMisunderstandings: 2, faqThreshold: 0.7, nearMissThreshold: 0.4 }),
+  })
+  .superRefine((config, ctx) => {
+    const supported = new Set(config.languages.supported);
+    if (!supported.has(config.languages.default)) {
+      ctx.addIssue({ code: 'custom', path: ['languages', 'default'], message: `must be one of languages.supported (${[...supported].join(', ')})` });
+    }
+    const needDefault = (text: LocalizedText | undefined, path: Array<string | number>) => {
+      if (text !== undefined && text[config.languages.default] === undefined) {
+        ctx.addIssue({ code: 'custom', path, message: `needs text in the default language "${config.languages.default}"` });
+      }
+    };
+    needDefault(config.awayMessage, ['awayMessage']);
+    const faqIds = new Set<string>();
+    config.faq.forEach((entry, i) => {
+      if (faqIds.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['faq', i, 'id'], message: `duplicate FAQ id "${entry.id}"` });
+      faqIds.add(entry.id);
+      needDefault(entry.answer, ['faq', i, 'answer']);
+      for (const lang of Object.keys(entry.answer)) {
+        if (!supported.has(lang as Language)) ctx.addIssue({ code: 'custom', path: ['faq', i, 'answer', lang], message: `language "${lang}" is not in languages.supported` });
+      }
+      for (const [lang, label] of Object.entries(entry.label ?? {})) {
+        if (label.length > 20) ctx.addIssue({ code: 'custom', path: ['faq', i, 'label', lang], message: 'must be at most 20 characters (WhatsApp button title)' });
+      }
+    });
+    const departmentIds = new Set(config.departments.map((d) => d.id));
+    config.providers.forEach((provider, i) => {
+      provider.departments.forEach((dep, j) => {
+        if (!departmentIds.has(dep)) ctx.addIssue({ code: 'custom', path: ['providers', i, 'departments', j], message: `unknown department "${dep}"` });
+      });
+      if (provider.timeZone !== undefined && !isTimeZone(provider.timeZone)) {
+        ctx.addIssue({ code: 'custom', path: ['providers', i, 'timeZone'], message: 'must be an IANA time zone' });
+      }
+    });
+  });
+
+export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
+export type FaqEntry = ClinicConfig['faq'][number];
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
