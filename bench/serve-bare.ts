@@ -6,6 +6,7 @@
  *   BENCH_SERVER_DATABASE_URL=postgres://…/db  PostgreSQL through pg.Pool (10 connections)
  *   (unset)                              PGlite in BENCH_SERVER_DATA_DIR (one embedded connection)
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
@@ -32,6 +33,7 @@ async function openBareDatabase(): Promise<BareDatabase> {
   }
   const dataDir = process.env['BENCH_SERVER_DATA_DIR'];
   if (dataDir === undefined) throw new Error('BENCH_SERVER_DATA_DIR is required without BENCH_SERVER_DATABASE_URL');
+  await mkdir(path.resolve(dataDir), { recursive: true }); // PGlite needs the parent folder
   const pglite = await PGlite.create({ dataDir: path.resolve(dataDir, 'bare-pglite') });
   return {
     query: async (text, params) => ({ rows: (await pglite.query<Record<string, unknown>>(text, params)).rows }),

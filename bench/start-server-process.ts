@@ -37,11 +37,16 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     env: options.env,
   });
   running.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  exited.then(() => running.delete(child), () => undefined);
-
   const pending = new Map<number, (answer: ServerAnswer) => void>();
   let nextId = 1;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      for (const [id, settle] of pending) settle({ id, type: 'error', message: `exited (code ${code}, signal ${signal})` });
+      pending.clear();
+      resolve();
+    }),
+  );
   child.on('message', (message: ServerAnswer) => {
     pending.get(message.id)?.(message);
     pending.delete(message.id);
@@ -77,7 +82,11 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
         if (answer.type === 'error') reject(new Error(`${options.script}: ${answer.message}`));
         else resolve(answer);
       });
-      child.send({ ...question, id } satisfies ServerQuestion);
+      child.send({ ...question, id } satisfies ServerQuestion, (error) => {
+        if (error === null) return;
+        pending.get(id)?.({ id, type: 'error', message: error.message });
+        pending.delete(id);
+      });
     });
   }
 

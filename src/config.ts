@@ -42,6 +42,7 @@ const envSchema = z.object({
       .optional(),
   ),
   HALE_PREVIOUS_ENCRYPTION_KEYS: optionalString,
+  CLINIC_CONFIG: optionalString,
   HALE_DEMO: z.enum(['auto', 'off']).default('auto'),
   SIMULATOR_PORT: port.default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -68,6 +69,8 @@ export interface Config {
   mediaMaxBytes: number;
   encryption: { key: string | undefined; previousKeys: string[] };
   logLevel: Env['LOG_LEVEL'];
+  /** Path of the clinic's YAML configuration; undefined = the bundled demo clinic. */
+  clinicConfigFile: string | undefined;
   /** Demo mode (no Meta credentials): start the WhatsApp simulator in-process on this port. */
   demo: { enabled: boolean; simulatorPort: number };
 }
@@ -134,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     encryption: { key: e.HALE_ENCRYPTION_KEY, previousKeys },
     logLevel: e.LOG_LEVEL,
+    clinicConfigFile: e.CLINIC_CONFIG,
     demo: { enabled: e.HALE_DEMO === 'auto' && e.WHATSAPP_ACCESS_TOKEN === undefined, simulatorPort: e.SIMULATOR_PORT },
   };
   return { ok: true, config: deepFreeze(config) };

@@ -30,6 +30,11 @@ import { startJobRuntime, type JobRuntime } from './adapters/jobs/start-job-runt
 import { localMediaStorage } from './adapters/storage/local-media-storage.ts';
 import { createWhatsAppChannel, whatsappTranslator, unconfiguredChannel } from './adapters/whatsapp/create-whatsapp-channel.ts';
 import { registerWhatsAppWebhook } from './adapters/whatsapp/webhook-routes.ts';
+import { demoClinicConfigPath, loadClinicConfig } from './adapters/clinic-config/load-clinic-config.ts';
+import { createNlu } from './adapters/nlu/create-nlu.ts';
+import { handBackConversation } from './app/hand-back-conversation.ts';
+import { runAssistant } from './app/run-assistant.ts';
+import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
 
 export interface Hale {
@@ -41,7 +46,9 @@ export interface Hale {
   cipher: FieldCipher;
   tx: Transactor;
   log: Logger;
+  clinic: ClinicConfig;
   queueReply(input: QueueReplyInput): Promise<{ communicationId: string; created: boolean }>;
+  handBack(conversationId: string, to: 'bot' | 'closed', actor: { type: 'staff' | 'system'; id?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +72,12 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   const log = options.logger ?? createLogger(config.logLevel);
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const persistent = config.database.kind === 'postgres' || config.database.dataDir !== undefined;
+
+  // The clinic's configuration and the NLU come first: a bad file stops start-up before anything opens.
+  const clinic = await loadClinicConfig(config.clinicConfigFile ?? demoClinicConfigPath);
+  const nluStarted = performance.now();
+  const nlu = await createNlu(clinic);
+  log.info({ ms: Math.round(performance.now() - nluStarted), faq: clinic.faq.length, languages: clinic.languages.supported }, 'nlu.trained');
 
   const loadedKey = await loadEncryptionKey(config.encryption.key, persistent ? config.dataDir : undefined);
   if (loadedKey.source === 'generated') log.warn({ file: loadedKey.file }, 'HALE_ENCRYPTION_KEY is not set: generated a key for this data folder. Back it up, or set HALE_ENCRYPTION_KEY; without it the data cannot be read.');
@@ -128,6 +141,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   await jobs.work('inbound.process', 4, async (data) => {
     await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
   });
+  await jobs.work('conversation.turn', 4, async (data) => {
+    await runAssistant({ tx, clock, nlu, clinic, log }, String(data['patientId']));
+  });
   await jobs.work('outbound.send', 8, async (data) => {
     const communicationId = String(data['communicationId']);
     const outcome = await sendOutbound({ tx, clock, channel, limiter, metrics, log, sleep: (ms) => sleep(ms) }, sendPolicy, communicationId);
@@ -156,7 +172,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     cipher,
     tx,
     log,
+    clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
+    handBack: (conversationId, to, actor) => handBackConversation({ tx, clock, clinic }, { conversationId, to, actor: { type: actor.type, ...(actor.id === undefined ? {} : { id: actor.id }) } }),
     close() {
       closing ??= (async () => {
         await app.close(); // stop accepting requests, finish in-flight ones

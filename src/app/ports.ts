@@ -11,6 +11,8 @@ import type {
 } from '../core/messages.ts';
 import type { Language } from '../core/clinic/clinic-config.ts';
 import type { Understanding } from '../core/assistant/understanding.ts';
+import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
+import type { HandoverReason } from '../core/assistant/effects.ts';
 
 export interface Clock {
   now(): Date;
@@ -89,6 +91,16 @@ export interface PatientRecord {
   waId: string | undefined;
   userId: string | undefined;
   lastInboundAt: Date | undefined;
+  language: Language | undefined;
+  optedOut: boolean;
+}
+
+export interface ConversationRecord {
+  id: string;
+  patientId: string;
+  owner: Owner;
+  state: ConversationState | undefined;
+  version: number;
 }
 
 export interface OutboundRecord {
@@ -98,6 +110,7 @@ export interface OutboundRecord {
   reply: OutboundReply;
   attempts: number;
   providerMessageId: string | undefined;
+  businessInitiated: boolean;
 }
 
 export interface StoredEvent {
@@ -108,7 +121,7 @@ export interface StoredEvent {
   raw: unknown;
 }
 
-export type QueueName = 'inbound.process' | 'outbound.send' | 'media.fetch';
+export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'media.fetch';
 
 export interface JobQueue {
   enqueue(queue: QueueName, data: Record<string, string | number>, options?: { startAfterSeconds?: number }): Promise<void>;
@@ -129,6 +142,8 @@ export interface Repositories {
     get(id: string): Promise<PatientRecord>;
     noteInbound(id: string, at: Date, profileName?: string): Promise<void>;
     changeWaId(id: string, newWaId: string): Promise<void>;
+    setLanguage(id: string, language: Language): Promise<void>;
+    setOptedOut(id: string, optedOut: boolean, at: Date): Promise<void>;
   };
   communications: {
     /** Returns undefined when a message with that provider id is already recorded. */
@@ -141,8 +156,12 @@ export interface Repositories {
       reply: OutboundReply;
       sender: 'bot' | 'staff' | 'system';
       idempotencyKey?: string;
+      businessInitiated?: boolean;
       at: Date;
     }): Promise<{ id: string; created: boolean }>;
+    /** Inbound messages the assistant has not handled yet, oldest first. */
+    unhandledInbound(patientId: string, limit: number): Promise<Array<{ id: string; content: InboundContent; sentAt: Date }>>;
+    markHandled(id: string, at: Date): Promise<void>;
     findOutbound(id: string): Promise<OutboundRecord | undefined>;
     markAccepted(id: string, providerMessageId: string, at: Date): Promise<void>;
     markFailed(id: string, failure: { code?: number; title: string; reason: string }, at: Date): Promise<void>;
@@ -155,6 +174,20 @@ export interface Repositories {
     find(id: string): Promise<{ id: string; patientId: string; providerMediaId: string; state: string } | undefined>;
     markStored(id: string, input: { storageKey: string; byteSize: number; mimeType: string }, at: Date): Promise<void>;
     markUnavailable(id: string, state: 'failed' | 'too_large', reason: string): Promise<void>;
+  };
+  conversations: {
+    /** Finds or creates the patient's conversation and locks it until the transaction ends. */
+    lockForPatient(patientId: string, at: Date): Promise<ConversationRecord>;
+    find(id: string): Promise<ConversationRecord | undefined>;
+    /** Saves owner and state if the version is still `expectedVersion`; false otherwise. */
+    save(id: string, input: { owner: Owner; state: ConversationState; expectedVersion: number; at: Date; patientWrote: boolean }): Promise<boolean>;
+    handOver(id: string, input: { reason: HandoverReason; summary: string; urgent: boolean; at: Date }): Promise<void>;
+    flagUrgent(id: string, detail: string, at: Date): Promise<void>;
+    setOwner(id: string, owner: Owner, at: Date): Promise<void>;
+    addEvent(id: string, event: { type: string; reason?: string; actorType: AuditEntry['actorType']; actorId?: string }, at: Date): Promise<void>;
+  };
+  consents: {
+    record(input: { patientId: string; decision: 'granted' | 'declined' | 'withdrawn'; policyVersion: string; at: Date; sourceCommunicationId?: string }): Promise<void>;
   };
   audit: { append(entry: AuditEntry, at: Date): Promise<void> };
   jobs: JobQueue;

@@ -80,5 +80,6 @@ async function recordInbound(repos: Repositories, message: InboundMessage, now: 
       now,
     );
   }
+  await repos.jobs.enqueue('conversation.turn', { patientId: patient.id });
   log.info({ patientId: patient.id, communicationId: recorded.id, kind: content.kind }, 'inbound.recorded');
 }

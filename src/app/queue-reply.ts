@@ -1,3 +1,4 @@
+import { DomainError } from '../core/domain-error.ts';
 import type { OutboundReply } from '../core/messages.ts';
 import type { ChannelSender, Clock, Transactor } from './ports.ts';
 
@@ -7,6 +8,8 @@ export interface QueueReplyInput {
   sender: 'bot' | 'staff' | 'system';
   /** Same key twice → the message is queued once (e.g. `reminder:<appointment>:24h`). */
   idempotencyKey?: string;
+  /** Reminders, broadcasts, results notices: refused for patients who wrote STOP. */
+  businessInitiated?: boolean;
 }
 
 /**
@@ -20,12 +23,16 @@ export async function queueReply(
   const now = deps.clock.now();
   return deps.tx.run(async (repos) => {
     const patient = await repos.patients.get(input.patientId);
+    if (input.businessInitiated === true && patient.optedOut) {
+      throw new DomainError('opted_out', 'the patient opted out of messages from the clinic (STOP)', { patientId: patient.id });
+    }
     deps.channel.validate(input.reply, { waId: patient.waId, userId: patient.userId });
     const row = await repos.communications.insertOutbound({
       patientId: input.patientId,
       reply: input.reply,
       sender: input.sender,
       ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
+      businessInitiated: input.businessInitiated === true,
       at: now,
     });
     if (row.created) await repos.jobs.enqueue('outbound.send', { communicationId: row.id });

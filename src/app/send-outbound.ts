@@ -58,6 +58,9 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
   const to = { waId: patient.waId, userId: patient.userId };
   const log = { communicationId, patientId: patient.id, kind: message.reply.kind };
 
+  if (message.businessInitiated && patient.optedOut) {
+    return fail(deps, communicationId, { title: 'opted_out', reason: 'The patient wrote STOP: the clinic may not send them reminders or other messages it starts.' }, log);
+  }
   if (needsReplyWindow(message.reply) && !isReplyWindowOpen(patient.lastInboundAt, deps.clock.now(), policy.replyWindowHours)) {
     return fail(deps, communicationId, { title: 'reply_window_closed', reason: WINDOW_CLOSED_REASON }, log);
   }

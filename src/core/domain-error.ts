@@ -4,7 +4,8 @@ export type DomainErrorCode =
   | 'invalid_reply'
   | 'reply_window_closed'
   | 'conflict'
-  | 'invalid_input';
+  | 'invalid_input'
+  | 'opted_out';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { OutboundReply } from '../../core/messages.ts';
+import type { InboundContent, OutboundReply } from '../../core/messages.ts';
 import { nextDeliveryStatus, type OutboundStatus } from '../../core/next-delivery-status.ts';
 import type { Cipher, Repositories } from '../../app/ports.ts';
 import type { Database } from './schema.ts';
@@ -38,7 +38,7 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
       return row === undefined ? undefined : { id: row.id };
     },
 
-    async insertOutbound({ patientId, reply, sender, idempotencyKey, at }) {
+    async insertOutbound({ patientId, reply, sender, idempotencyKey, businessInitiated, at }) {
       const row = await db
         .insertInto('communications')
         .values({
@@ -54,6 +54,7 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
           error_code: null,
           error_title: null,
           error_reason: null,
+          business_initiated: businessInitiated === true,
           created_at: at,
           status_at: at,
         })
@@ -84,7 +85,25 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
         reply: JSON.parse(cipher.decrypt(row.content_enc)) as OutboundReply,
         attempts: row.attempts,
         providerMessageId: row.provider_message_id ?? undefined,
+        businessInitiated: row.business_initiated,
       };
+    },
+
+    async unhandledInbound(patientId, limit) {
+      const rows = await db
+        .selectFrom('communications')
+        .select(['id', 'content_enc', 'created_at'])
+        .where('patient_id', '=', patientId)
+        .where('direction', '=', 'inbound')
+        .where('handled_at', 'is', null)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ id: row.id, content: JSON.parse(cipher.decrypt(row.content_enc)) as InboundContent, sentAt: row.created_at }));
+    },
+
+    async markHandled(id, at) {
+      await db.updateTable('communications').set({ handled_at: at }).where('id', '=', id).execute();
     },
 
     async markAccepted(id, providerMessageId, at) {

@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Cipher, JobQueue, Repositories, Transactor } from '../../app/ports.ts';
 import { auditLog } from './audit-log.ts';
 import { communicationsRepository } from './communications-repository.ts';
+import { consentsRepository } from './consents-repository.ts';
+import { conversationsRepository } from './conversations-repository.ts';
 import { eventsRepository } from './events-repository.ts';
 import { mediaRepository } from './media-repository.ts';
 import { patientsRepository } from './patients-repository.ts';
@@ -20,6 +22,8 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
           patients: patientsRepository(trx, cipher),
           communications: communicationsRepository(trx, cipher),
           media: mediaRepository(trx),
+          conversations: conversationsRepository(trx, cipher),
+          consents: consentsRepository(trx),
           audit: auditLog(trx),
           jobs: jobsFor(trx),
         };

@@ -3,6 +3,11 @@ import { DomainError } from '../../core/domain-error.ts';
 import type { Cipher, PatientRecord, Repositories } from '../../app/ports.ts';
 import type { Database, PatientsTable } from './schema.ts';
 import type { Selectable } from 'kysely';
+import { supportedLanguages, type Language } from '../../core/clinic/clinic-config.ts';
+
+function isLanguage(value: string | null): value is Language {
+  return value !== null && (supportedLanguages as readonly string[]).includes(value);
+}
 
 export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['patients'] {
   const waHash = (waId: string) => cipher.blindIndex('wa_id', waId);
@@ -12,6 +17,8 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
     waId: row.wa_id_enc === null ? undefined : cipher.decrypt(row.wa_id_enc),
     userId: row.user_id_enc === null ? undefined : cipher.decrypt(row.user_id_enc),
     lastInboundAt: row.last_inbound_at ?? undefined,
+    language: isLanguage(row.language) ? row.language : undefined,
+    optedOut: row.opted_out_at !== null,
   });
 
   async function findByChannelId(ref: { waId?: string; userId?: string }) {
@@ -66,6 +73,18 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
           updated_at: new Date(),
           ...(profileName === undefined ? {} : { profile_name_enc: cipher.encrypt(profileName) }),
         }))
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async setLanguage(id, language) {
+      await db.updateTable('patients').set({ language, updated_at: new Date() }).where('id', '=', id).execute();
+    },
+
+    async setOptedOut(id, optedOut, at) {
+      await db
+        .updateTable('patients')
+        .set(optedOut ? { opted_out_at: at, updated_at: at } : { opted_out_at: null, opted_in_at: at, updated_at: at })
         .where('id', '=', id)
         .execute();
     },

@@ -13,6 +13,8 @@ export interface PatientsTable {
   profile_name_enc: string | null;
   language: string | null;
   last_inbound_at: NullableTimestamp;
+  opted_out_at: NullableTimestamp;
+  opted_in_at: NullableTimestamp;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -48,6 +50,9 @@ export interface CommunicationsTable {
   error_title: string | null;
   error_reason: string | null;
   attempts: Generated<number>;
+  seq: Generated<number>;
+  handled_at: NullableTimestamp;
+  business_initiated: Generated<boolean>;
   created_at: Timestamp;
   status_at: NullableTimestamp;
   sent_at: NullableTimestamp;
@@ -92,6 +97,43 @@ export interface RateBucketsTable {
   updated_at: Timestamp;
 }
 
+export interface ConversationsTable {
+  id: Generated<string>;
+  patient_id: string;
+  owner: Generated<'bot' | 'staff' | 'closed'>;
+  state_enc: string | null;
+  version: Generated<number>;
+  urgent: Generated<boolean>;
+  urgent_detail_enc: string | null;
+  handover_reason: string | null;
+  handover_summary_enc: string | null;
+  handed_over_at: NullableTimestamp;
+  assigned_to: string | null;
+  waiting_since: NullableTimestamp;
+  last_message_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ConversationEventsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  type: string;
+  reason: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  patient_id: string;
+  decision: 'granted' | 'declined' | 'withdrawn';
+  policy_version: string;
+  decided_at: Timestamp;
+  source_communication_id: string | null;
+}
+
 export interface Database {
   patients: PatientsTable;
   inbound_events: InboundEventsTable;
@@ -99,4 +141,7 @@ export interface Database {
   media: MediaTable;
   audit_events: AuditEventsTable;
   rate_buckets: RateBucketsTable;
+  conversations: ConversationsTable;
+  conversation_events: ConversationEventsTable;
+  consents: ConsentsTable;
 }

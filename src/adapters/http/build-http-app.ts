@@ -8,6 +8,7 @@ const statusFor: Record<DomainErrorCode, number> = {
   reply_window_closed: 409,
   conflict: 409,
   invalid_input: 400,
+  opted_out: 409,
 };
 
 export interface HttpAppOptions {

@@ -107,11 +107,11 @@ export const clinicConfigSchema = z
         /** Misunderstood messages in a row before a human takes over. */
         handoverAfterMisunderstandings: z.number().int().min(1).max(5).default(2),
         /** FAQ answers need at least this NLU confidence (0–1). */
-        faqThreshold: z.number().min(0.3).max(0.99).default(0.7),
+        faqThreshold: z.number().min(0.3).max(0.99).default(0.4),
         /** Candidates at or above this (but below the threshold) are offered as buttons. */
-        nearMissThreshold: z.number().min(0.1).max(0.98).default(0.4),
+        nearMissThreshold: z.number().min(0.1).max(0.98).default(0.3),
       })
-      .default({ sessionIdleHours: 12, handoverAfterMisunderstandings: 2, faqThreshold: 0.7, nearMissThreshold: 0.4 }),
+      .default({ sessionIdleHours: 12, handoverAfterMisunderstandings: 2, faqThreshold: 0.4, nearMissThreshold: 0.3 }),
   })
   .superRefine((config, ctx) => {
     const supported = new Set(config.languages.supported);

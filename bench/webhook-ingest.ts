@@ -1,0 +1,448 @@
+/**
+ * Webhook ingest benchmark: Hale's signed-webhook ingest next to a bare Fastify handler that
+ * only verifies the signature and inserts one row into the same database, on loopback.
+ *
+ *   node bench/webhook-ingest.ts [--pglite | --pglite-only] [--write] [--duration 10]
+ *        [--warmup 3] [--rate 1000] [--connections 10] [--log-level info] [--profile]
+ *
+ * For each server (bare, then Hale), in a child process: a warm-up, a fixed-rate run
+ * (autocannon overallRate) and a max-rate run, every request a fresh signed body with a unique
+ * wamid. Hale runs with its pg-boss workers on, processing every event in the same process;
+ * after each measured run the benchmark waits for the workers to drain the queue and reports
+ * how long that took, then checks that every request answered 2xx was stored.
+ *
+ * PostgreSQL: a scratch database on BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres, trust auth), dropped at the end. PGlite: a
+ * temporary data folder, removed at the end. --write updates docs/benchmarks.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { runLoad, type LoadRun } from './run-load.ts';
+import { cpuBetween, sampleCpu, type CpuUse } from './sample-cpu.ts';
+import type { ServerStats } from './server-protocol.ts';
+import { buildSignedWebhook } from './signed-webhook.ts';
+import { killRunningServers, startServerProcess, type ServerProcess } from './start-server-process.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DOC_PATH = path.resolve(HERE, '../docs/benchmarks.md');
+const TARGET_RATE_SHARE = 0.5;
+const TARGET_P99_MS = 20;
+/** The whole command stops by itself after this long, whatever happens. */
+const HARD_DEADLINE_MS = 8 * 60_000;
+/** How long to wait for Hale's workers to drain the queue after the warm-up, the fixed-rate and the max-rate run. */
+const DRAIN_TIMEOUT_MS = { warmup: 5_000, fixed: 5_000, max: 15_000 } as const;
+const PROFILE_DIR = path.join(os.tmpdir(), 'hale-bench-profiles');
+
+type DatabaseKind = 'postgres' | 'pglite';
+type ServerKind = 'bare' | 'hale';
+
+interface Settings {
+  databases: DatabaseKind[];
+  write: boolean;
+  durationSeconds: number;
+  warmupSeconds: number;
+  rate: number;
+  connections: number;
+  logLevel: string;
+  profile: boolean;
+  adminUrl: string;
+}
+
+interface MeasuredRun {
+  load: LoadRun;
+  /** Server process CPU during the run, % of one core. */
+  serverCpuPercent: number;
+  /** Share of the run the server's event loop was busy, %. */
+  loopBusyPercent: number;
+  /** PostgreSQL processes and the whole machine during the run (Linux only). */
+  cpu: CpuUse | undefined;
+  /** Events not yet processed by Hale's workers when the load started and when it stopped. */
+  backlogAtStart: number;
+  backlog: number;
+  /** Events Hale's workers finished while the load ran. */
+  processedDuringLoad: number;
+  /** Seconds from the end of the load until no event was pending; undefined = not drained in time. */
+  drainSeconds: number | undefined;
+  drainTimeoutSeconds: number;
+  /** Events finished per second while the benchmark waited for the drain. */
+  drainRate: number;
+  pendingAfterWait: number;
+}
+
+interface TargetResult {
+  server: ServerKind;
+  warmup: LoadRun;
+  fixed: MeasuredRun;
+  max: MeasuredRun;
+  verification: { sent: number; acked: number; stored: number; missing: number; processed: number; failed: number; pendingAtEnd: number };
+}
+
+interface DatabaseResult {
+  kind: DatabaseKind;
+  version: string;
+  bare: TargetResult;
+  hale: TargetResult;
+}
+
+interface DatabaseSetup {
+  kind: DatabaseKind;
+  version: string;
+  /** Environment for a server child (database and data folder). */
+  envFor(server: ServerKind): Record<string, string>;
+  beforeTarget(): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+
+async function runCleanups(): Promise<void> {
+  killRunningServers();
+  while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup failed:', error));
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function parseSettings(argv: string[]): Settings {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      pglite: { type: 'boolean', default: false },
+      'pglite-only': { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      rate: { type: 'string', default: '1000' },
+      connections: { type: 'string', default: '10' },
+      'log-level': { type: 'string', default: 'info' },
+      profile: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const positive = (name: string, raw: string, max: number): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be an integer from 1 to ${max}`);
+    return value;
+  };
+  return {
+    databases: values['pglite-only'] ? ['pglite'] : values.pglite ? ['postgres', 'pglite'] : ['postgres'],
+    write: values.write,
+    durationSeconds: positive('duration', values.duration, 60),
+    warmupSeconds: positive('warmup', values.warmup, 30),
+    rate: positive('rate', values.rate, 20_000),
+    connections: positive('connections', values.connections, 200),
+    logLevel: values['log-level'],
+    profile: values.profile,
+    adminUrl: process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  };
+}
+
+async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function setUpPostgres(settings: Settings, scratchDir: string): Promise<DatabaseSetup> {
+  const name = `hale_bench_${randomBytes(5).toString('hex')}`;
+  const version = await withAdmin(settings.adminUrl, async (admin) => {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const result = await admin.query<{ server_version: string }>('SHOW server_version');
+    return result.rows[0]?.server_version ?? 'unknown';
+  });
+  const dropDatabase = () => withAdmin(settings.adminUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  cleanups.push(dropDatabase);
+  const url = new URL(settings.adminUrl);
+  url.pathname = `/${name}`;
+  log(`PostgreSQL ${version}: scratch database ${name}`);
+  return {
+    kind: 'postgres',
+    version: `PostgreSQL ${version}`,
+    envFor: (server) => ({ BENCH_SERVER_DATABASE_URL: url.toString(), BENCH_SERVER_DATA_DIR: path.join(scratchDir, `postgres-${server}`) }),
+    // Start each server from the same state: no checkpoint left over from the previous one.
+    beforeTarget: () => withAdmin(url.toString(), async (client) => void (await client.query('CHECKPOINT'))),
+    async teardown() {
+      cleanups.splice(cleanups.indexOf(dropDatabase), 1);
+      await dropDatabase();
+    },
+  };
+}
+
+/** The installed version of a dependency (read from its package.json next to its entry point). */
+async function packageVersion(name: string): Promise<string> {
+  const entry = fileURLToPath(import.meta.resolve(name));
+  const marker = `node_modules/${name}/`;
+  const root = entry.slice(0, entry.lastIndexOf(marker) + marker.length);
+  return (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function setUpPglite(scratchDir: string): Promise<DatabaseSetup> {
+  const version = await packageVersion('@electric-sql/pglite');
+  return {
+    kind: 'pglite',
+    version: `PGlite ${version} (PostgreSQL 18 embedded, one connection, fsync off)`,
+    envFor: (server) => ({ BENCH_SERVER_DATA_DIR: path.join(scratchDir, `pglite-${server}`) }),
+    beforeTarget: async () => undefined,
+    teardown: async () => undefined,
+  };
+}
+
+interface Drain {
+  /** Stats right after the load stopped. */
+  first: ServerStats;
+  /** Stats when the wait ended. */
+  last: ServerStats;
+  /** Seconds from the first stats until nothing was pending; undefined = still pending at the timeout. */
+  seconds: number | undefined;
+  /** Events Hale's workers finished per second while the benchmark waited. */
+  rate: number;
+}
+
+async function waitDrained(server: ServerProcess, timeoutMs: number): Promise<Drain> {
+  const startedAt = performance.now();
+  const first = await server.stats();
+  let last = first;
+  while (last.pending > 0 && performance.now() - startedAt < timeoutMs) {
+    await sleep(100);
+    last = await server.stats();
+  }
+  const elapsed = (performance.now() - startedAt) / 1000;
+  return {
+    first,
+    last,
+    seconds: last.pending === 0 ? (first.pending === 0 ? 0 : elapsed) : undefined,
+    rate: elapsed === 0 ? 0 : (last.processed + last.failed - first.processed - first.failed) / elapsed,
+  };
+}
+
+async function measure(server: ServerProcess, drainTimeoutMs: number, load: () => Promise<LoadRun>): Promise<MeasuredRun> {
+  const before = await server.stats();
+  const cpuBefore = sampleCpu();
+  const run = await load();
+  const cpu = cpuBetween(cpuBefore, sampleCpu());
+  const drain = await waitDrained(server, drainTimeoutMs);
+  const after = drain.first;
+  const wallMs = after.loopActiveMs + after.loopIdleMs - (before.loopActiveMs + before.loopIdleMs);
+  return {
+    load: run,
+    serverCpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / wallMs) * 100,
+    loopBusyPercent: ((after.loopActiveMs - before.loopActiveMs) / wallMs) * 100,
+    cpu,
+    backlogAtStart: before.pending,
+    backlog: after.pending,
+    processedDuringLoad: after.processed + after.failed - before.processed - before.failed,
+    drainSeconds: drain.seconds,
+    drainTimeoutSeconds: drainTimeoutMs / 1000,
+    drainRate: drain.rate,
+    pendingAfterWait: drain.last.pending,
+  };
+}
+
+async function runTarget(settings: Settings, database: DatabaseSetup, server: ServerKind, scratchDir: string): Promise<TargetResult> {
+  await database.beforeTarget();
+  const label = `${database.kind} ${server}`;
+  const nodeFlags = settings.profile && server === 'hale' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = await startServerProcess({
+    script: path.join(HERE, server === 'hale' ? 'serve-hale.ts' : 'serve-bare.ts'),
+    env: {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      BENCH_SERVER_LOG_LEVEL: settings.logLevel,
+      BENCH_SERVER_LOG_FILE: path.join(scratchDir, `${database.kind}-${server}.log`),
+      ...database.envFor(server),
+    },
+    nodeFlags,
+  });
+  log(`${label}: listening on ${child.url} (pid ${child.pid})`);
+  try {
+    const runId = randomBytes(3).toString('hex');
+    let seq = 0;
+    const next = () => buildSignedWebhook(runId, seq++, Math.floor(Date.now() / 1000));
+    const loadOptions = { baseUrl: child.url, connections: settings.connections, next };
+
+    log(`${label}: warm-up ${settings.warmupSeconds} s`);
+    const warmup = await runLoad({ ...loadOptions, durationSeconds: settings.warmupSeconds });
+    const warm = await waitDrained(child, DRAIN_TIMEOUT_MS.warmup);
+    if (warm.seconds === undefined) log(`${label}: ${warm.last.pending} warm-up events still pending after ${DRAIN_TIMEOUT_MS.warmup / 1000} s (workers: ${warm.rate.toFixed(0)} events/s)`);
+
+    log(`${label}: fixed rate ${settings.rate}/s for ${settings.durationSeconds} s`);
+    const fixed = await measure(child, DRAIN_TIMEOUT_MS.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
+    log(`${label}: ${describeRun(fixed)}`);
+
+    log(`${label}: max rate for ${settings.durationSeconds} s`);
+    const max = await measure(child, DRAIN_TIMEOUT_MS.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
+    log(`${label}: ${describeRun(max)}`);
+
+    const acked = [...warmup.acked, ...fixed.load.acked, ...max.load.acked];
+    const check = await child.check(acked);
+    const stats = await child.stats();
+    const verification = {
+      sent: warmup.sent + fixed.load.sent + max.load.sent,
+      acked: acked.length,
+      stored: check.stored,
+      missing: check.missing,
+      processed: stats.processed,
+      failed: stats.failed,
+      pendingAtEnd: stats.pending,
+    };
+    log(`${label}: sent ${verification.sent}, 2xx ${verification.acked}, stored ${verification.stored}, lost ${verification.missing}`);
+    return { server, warmup, fixed, max, verification };
+  } finally {
+    await child.stop();
+  }
+}
+
+function describeDrain(run: MeasuredRun): string {
+  if (run.backlog === 0) return 'nothing pending';
+  if (run.drainSeconds !== undefined) return `${fmtInt(run.backlog)} pending, drained in ${run.drainSeconds.toFixed(1)} s`;
+  return `${fmtInt(run.backlog)} pending, ${fmtInt(run.pendingAfterWait)} still pending after ${run.drainTimeoutSeconds} s (${fmtInt(run.drainRate)} events/s${projectDrain(run)})`;
+}
+
+function describeRun(run: MeasuredRun): string {
+  const l = run.load;
+  const cpu = run.cpu === undefined ? '' : `, PostgreSQL CPU ${run.cpu.postgresPercent.toFixed(0)}%, machine busy ${run.cpu.machineBusyPercent.toFixed(0)}%`;
+  return `${fmtInt(l.rate)} 2xx/s, p50 ${fmtMs(l.p50)} ms, p99 ${fmtMs(l.p99)} ms, errors ${l.errors}, non-2xx ${l.non2xx}, server CPU ${run.serverCpuPercent.toFixed(0)}%, loop busy ${run.loopBusyPercent.toFixed(0)}%, client CPU ${l.clientCpuPercent.toFixed(0)}%${cpu}; ${describeDrain(run)}`;
+}
+
+/** ", about N s more at that rate" when the queue did not drain in time. */
+function projectDrain(run: MeasuredRun): string {
+  if (run.drainRate <= 0 || run.pendingAfterWait === 0) return '';
+  const seconds = run.pendingAfterWait / run.drainRate;
+  return `; about ${seconds >= 120 ? `${(seconds / 60).toFixed(0)} min` : `${seconds.toFixed(0)} s`} more at that rate`;
+}
+
+const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const fmtMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
+
+function toMarkdown(result: DatabaseResult, settings: Settings): string {
+  const runs = (target: TargetResult) =>
+    [
+      [`max rate, ${settings.connections} connections`, target.max],
+      [`fixed ${fmtInt(settings.rate)}/s`, target.fixed],
+    ] as const;
+  const lines: string[] = [];
+  lines.push(`#### ${result.version}`, '');
+  lines.push('| Server | Run | 2xx | Rate (2xx/s) | p50 (ms) | p99 (ms) | max (ms) | Errors / non-2xx | Server CPU | Event loop busy | PostgreSQL CPU | Machine busy |');
+  lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const target of [result.bare, result.hale]) {
+    for (const [runName, run] of runs(target)) {
+      const l = run.load;
+      lines.push(
+        `| ${target.server === 'hale' ? 'Hale' : 'bare handler'} | ${runName} | ${fmtInt(l.ok)} | ${fmtInt(l.rate)} | ${fmtMs(l.p50)} | ${fmtMs(l.p99)} | ${fmtMs(l.max)} | ${l.errors} / ${l.non2xx} | ${run.serverCpuPercent.toFixed(0)}% | ${run.loopBusyPercent.toFixed(0)}% | ${result.kind === 'postgres' && run.cpu !== undefined ? `${run.cpu.postgresPercent.toFixed(0)}%` : '–'} | ${run.cpu === undefined ? '–' : `${run.cpu.machineBusyPercent.toFixed(0)}%`} |`,
+      );
+    }
+  }
+  lines.push('', "Hale's workers (processing each stored event into patients and communications, same process):", '');
+  lines.push('| Run | Pending at start | Processed during the run | Pending at stop | Drain after the load stopped |');
+  lines.push('|---|--:|--:|--:|---|');
+  for (const [runName, run] of runs(result.hale)) {
+    const drain = run.backlog === 0 ? '–' : run.drainSeconds !== undefined ? `${run.drainSeconds.toFixed(1)} s` : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.pendingAfterWait)} left, ${fmtInt(run.drainRate)} events/s${projectDrain(run)}`;
+    lines.push(`| ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.backlog)} | ${drain} |`);
+  }
+
+  const share = result.hale.max.load.rate / result.bare.max.load.rate;
+  const fixed = result.hale.fixed.load;
+  const rateHeld = fixed.rate >= settings.rate * 0.97 && fixed.errors === 0 && fixed.non2xx === 0;
+  const v = result.hale.verification;
+  const bv = result.bare.verification;
+  lines.push('');
+  lines.push(`- Hale / bare max rate: **${(share * 100).toFixed(0)}%** (target ≥ ${TARGET_RATE_SHARE * 100}%): ${share >= TARGET_RATE_SHARE ? 'met' : '**not met**'}.`);
+  lines.push(
+    `- Hale p99 at ${fmtInt(settings.rate)} webhooks/s: **${fmtMs(fixed.p99)} ms** at ${fmtInt(fixed.rate)} 2xx/s (target ≤ ${TARGET_P99_MS} ms): ${fixed.p99 <= TARGET_P99_MS && rateHeld ? 'met' : '**not met**'}${rateHeld ? '' : ' (the rate was not held without errors)'}.`,
+  );
+  lines.push(
+    `- Nothing lost: Hale answered ${fmtInt(v.acked)} of the ${fmtInt(v.sent)} requests sent (warm-up included) with 2xx and stored ${fmtInt(v.stored)} events; ` +
+      `${v.missing === 0 ? 'every acknowledged event is stored' : `**${v.missing} acknowledged events are missing**`}` +
+      `${v.stored > v.acked ? ` (${v.stored - v.acked} more were stored whose response the load generator no longer awaited when a run ended)` : ''}. ` +
+      `At the end the workers had processed ${fmtInt(v.processed)}, failed ${v.failed}, ${fmtInt(v.pendingAtEnd)} pending. ` +
+      `Bare handler: ${fmtInt(bv.acked)} 2xx, ${fmtInt(bv.stored)} rows, ${bv.missing === 0 ? 'none missing' : `**${bv.missing} missing**`}.`,
+  );
+  lines.push(
+    `- Load generator (autocannon, one process on the same machine): ${result.bare.max.load.clientCpuPercent.toFixed(0)}% of a core during the bare handler's max-rate run, ${result.hale.max.load.clientCpuPercent.toFixed(0)}% during Hale's.`,
+  );
+  return lines.join('\n');
+}
+
+function machineFacts(settings: Settings, versions: string[], loadAtStart: number[], autocannonVersion: string): string {
+  const command = ['npm run bench:ingest', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  return [
+    `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\`: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${versions.join('; ')}, autocannon ${autocannonVersion}. ` +
+      `Warm-up ${settings.warmupSeconds} s, runs ${settings.durationSeconds} s, ${settings.connections} connections, Hale log level ${settings.logLevel}. ` +
+      `Load average at the start: ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}.`,
+  ].join('\n');
+}
+
+async function writeDoc(sections: Record<string, string>): Promise<void> {
+  let doc = await readFile(DOC_PATH, 'utf8').catch(() => '# Benchmarks\n');
+  for (const [key, content] of Object.entries(sections)) {
+    const start = `<!-- bench:${key}:start -->`;
+    const end = `<!-- bench:${key}:end -->`;
+    const block = `${start}\n${content}\n${end}`;
+    const from = doc.indexOf(start);
+    const to = doc.indexOf(end);
+    doc = from >= 0 && to > from ? `${doc.slice(0, from)}${block}${doc.slice(to + end.length)}` : `${doc.trimEnd()}\n\n${block}\n`;
+  }
+  await writeFile(DOC_PATH, doc);
+  log(`updated ${path.relative(process.cwd(), DOC_PATH)}`);
+}
+
+async function main(): Promise<void> {
+  const settings = parseSettings(process.argv.slice(2));
+  const loadAtStart = os.loadavg();
+  const deadline = setTimeout(() => {
+    log(`gave up after ${HARD_DEADLINE_MS / 60_000} minutes`);
+    void runCleanups().finally(() => process.exit(1));
+  }, HARD_DEADLINE_MS);
+  deadline.unref();
+  process.once('SIGINT', () => void runCleanups().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => void runCleanups().finally(() => process.exit(143)));
+
+  const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'hale-bench-'));
+  cleanups.push(() => rm(scratchDir, { recursive: true, force: true }));
+  const startedAt = performance.now();
+  const results: DatabaseResult[] = [];
+  let failed = false;
+  try {
+    for (const kind of settings.databases) {
+      try {
+        const database = kind === 'postgres' ? await setUpPostgres(settings, scratchDir) : await setUpPglite(scratchDir);
+        try {
+          const bare = await runTarget(settings, database, 'bare', scratchDir);
+          const hale = await runTarget(settings, database, 'hale', scratchDir);
+          results.push({ kind, version: database.version, bare, hale });
+        } finally {
+          await database.teardown();
+        }
+      } catch (error) {
+        failed = true;
+        log(`${kind} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  } finally {
+    await runCleanups();
+  }
+  if (results.length === 0) process.exit(1);
+
+  const facts = machineFacts(settings, results.map((r) => r.version), loadAtStart, await packageVersion('autocannon'));
+  const sections: Record<string, string> = {};
+  for (const result of results) sections[`webhook-ingest:${result.kind}`] = `${facts}\n\n${toMarkdown(result, settings)}`;
+  process.stdout.write(`\n${Object.values(sections).join('\n\n')}\n\n`);
+  log(`finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+  if (settings.profile) log(`CPU profiles of the Hale process: ${PROFILE_DIR}`);
+  if (settings.write) await writeDoc(sections);
+  if (failed) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,82 @@
+/**
+ * Patient-facing text of the assistant, English (the reference locale: every other locale
+ * must have exactly these keys — tsc checks it with `satisfies Messages`, and a test checks it
+ * at run time). Placeholders: {clinic}, {number}, {privacyUrl}, {next}, {zone}, {days}, {address}.
+ * WhatsApp formatting: *bold*, _italic_. Button titles ≤ 20 characters, list rows ≤ 24.
+ */
+export const en = {
+  languageName: 'English',
+  welcome:
+    '👋 Welcome to *{clinic}*. I am the clinic’s WhatsApp assistant: I can answer questions, help with appointments and pass you to our team.\n\nIn an emergency, always call *{number}*.',
+  consentRequest:
+    'Before we continue: to help you, {clinic} keeps this conversation and your WhatsApp number as part of your patient record, protected and only used for your care. Privacy notice: {privacyUrl}\n\nDo you agree?',
+  consentAgree: 'I agree',
+  consentDecline: 'No, thanks',
+  changeLanguage: 'Language',
+  consentThanks: 'Thank you. How can I help you today?',
+  consentDeclined:
+    'Understood: I will not keep any personal details. You can still ask general questions (opening hours, address, prices…) or write *agent* to talk to our team. Write *menu* any time.',
+  consentReminder: 'Please choose *I agree* or *No, thanks* so I can help you further.',
+  consentNeededForThis: 'For that I need your agreement to keep your details first.',
+  consentWithdrawn:
+    'Your consent has been withdrawn. We keep only what the law requires for your record and will not ask for anything personal. Write *menu* for general questions.',
+  privacyRow: 'Privacy & consent',
+  privacyRowDescription: 'Withdraw or review consent',
+  withdrawConsentButton: 'Withdraw consent',
+  privacyInfo: 'You agreed to our privacy notice ({privacyUrl}). You can withdraw your consent at any time.',
+  keepConsentButton: 'Keep it',
+  chooseLanguage: 'Which language would you like?',
+  chooseLanguageButton: 'Languages',
+  languageSet: 'Okay, I will write in English from now on.',
+  menuIntro: 'How can I help? Choose an option or just write your question.',
+  menuButton: 'Options',
+  menuBook: 'Book appointment',
+  menuBookDescription: 'Find a time that suits you',
+  menuAppointments: 'My appointments',
+  menuAppointmentsDescription: 'See, move or cancel',
+  menuFaq: 'Questions',
+  menuFaqDescription: 'Prices, parking, results…',
+  menuHours: 'Opening hours',
+  menuHoursDescription: 'When and where we are',
+  menuStaff: 'Talk to our team',
+  menuStaffDescription: 'A person will answer',
+  menuLanguage: 'Language',
+  menuLanguageDescription: 'Change language',
+  faqIntro: 'Here are questions patients often ask. Choose one or write your own.',
+  faqButton: 'Questions',
+  faqMore: 'More help',
+  faqNearMiss: 'I am not sure I understood. Did you mean one of these?',
+  faqNoneOfThese: 'Talk to our team',
+  notUnderstood: 'Sorry, I did not understand that. Choose an option or write your question in other words.',
+  openingHoursTitle: '*Opening hours* ({zone})',
+  openNow: 'We are open now.',
+  closedNow: 'We are closed now; we open again {next}.',
+  closedDay: 'closed',
+  holidaysTitle: 'Closed on: {days}',
+  addressLine: '📍 {address}',
+  handoverDone: 'I have passed your conversation to our team. Someone will reply here as soon as possible.',
+  handoverAway: 'Our team is away right now; we open again {next}. Your message is in the queue and we will reply then. In an emergency, call *{number}*.',
+  handoverUnsupported: 'I cannot open this kind of message (for example voice notes). I have passed it to our team, who will reply here.',
+  handoverDocument: 'Thank you, we received your file. Our team will look at it and reply here.',
+  handoverNotUnderstood: 'I am having trouble understanding, so I have passed your conversation to our team. Someone will reply here.',
+  handoverBooking: 'Our team will help you with appointments here in this chat. I have passed your request on.',
+  staffAlreadyHelping: 'Our team has your conversation and will reply here.',
+  handBack: 'Our team has finished here. I am the assistant again: write *menu* for options.',
+  sessionRestart: 'Welcome back! How can I help?',
+  optedOut: 'You will not receive reminders or other messages from us on WhatsApp any more. Write *START* to receive them again. You can still write to us here.',
+  optedIn: 'Welcome back: you will receive reminders and messages from us again. Write *STOP* to stop them.',
+  help: 'I can help with appointments, opening hours and common questions, or pass you to our team. Write *menu* for options, *agent* for a person, *STOP* to stop reminders.',
+  thanksReply: 'You are welcome! Write *menu* if you need anything else.',
+  yesWords: 'yes|y|ok|okay|sure|agree|i agree',
+  noWords: 'no|n|nope|no thanks|decline',
+  keywordStop: 'stop|unsubscribe|stop all|cancel messages|opt out',
+  keywordStart: 'start|unstop|subscribe|opt in',
+  keywordMenu: 'menu|main menu|options|home',
+  keywordHelp: 'help|info',
+  keywordAgent: 'agent|human|person|staff|operator|talk to a person|real person|representative',
+  keywordWithdraw: 'withdraw consent|delete my data|revoke consent',
+  keywordLanguage: 'language|change language',
+} as const;
+
+export type Messages = { readonly [K in keyof typeof en]: string };
+export type MessageKey = keyof typeof en;
