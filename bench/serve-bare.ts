@@ -68,7 +68,7 @@ const url = await app.listen({ port: 0, host: '127.0.0.1' });
 serveQuestions(url, {
   async stats() {
     const result = await db.query('SELECT count(*)::int AS n FROM bare_events');
-    return { stored: Number(result.rows[0]?.['n'] ?? 0), pending: 0, processed: 0, failed: 0 };
+    return { stored: Number(result.rows[0]?.['n'] ?? 0), pending: 0, processed: 0, failed: 0, queues: {} };
   },
   async storedKeys() {
     const result = await db.query('SELECT dedupe_key FROM bare_events');

@@ -17,6 +17,8 @@ export interface ServerStats {
   processed: number;
   /** Events whose processing failed or was given up (always 0 for the bare handler). */
   failed: number;
+  /** Unfinished (created, retry, active) pg-boss jobs by queue (empty for the bare handler). */
+  queues: Record<string, number>;
   /** process.cpuUsage() user + system, microseconds since start. */
   cpuMicros: number;
   /** Event loop busy time and total time since start (performance.eventLoopUtilization()). */

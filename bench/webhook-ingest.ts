@@ -26,6 +26,7 @@ import pg from 'pg';
 import { runLoad, type LoadRun } from './run-load.ts';
 import { cpuBetween, sampleCpu, type CpuUse } from './sample-cpu.ts';
 import type { ServerStats } from './server-protocol.ts';
+import { startGraphApiStub, type GraphApiStub } from './graph-api-stub.ts';
 import { buildSignedWebhook } from './signed-webhook.ts';
 import { killRunningServers, startServerProcess, type ServerProcess } from './start-server-process.ts';
 
@@ -38,6 +39,16 @@ const HARD_DEADLINE_MS = 8 * 60_000;
 /** How long to wait for Hale's workers to drain the queue after the warm-up, the fixed-rate and the max-rate run. */
 const DRAIN_TIMEOUT_MS = { warmup: 5_000, fixed: 5_000, max: 15_000 } as const;
 const PROFILE_DIR = path.join(os.tmpdir(), 'hale-bench-profiles');
+const DRAIN_POLL_MS = 250;
+/** Queues that are not processing capacity: inbound.process mirrors the pending events, outbound.send is throttled on purpose. */
+const NOT_BACKLOG_QUEUES = new Set(['inbound.process', 'outbound.send']);
+
+/** Work left for Hale's workers: events to process plus other unfinished jobs (assistant turns, media), replies excluded. */
+function backlogOf(stats: ServerStats): number {
+  let jobs = 0;
+  for (const [name, count] of Object.entries(stats.queues)) if (!NOT_BACKLOG_QUEUES.has(name)) jobs += count;
+  return stats.pending + jobs;
+}
 
 type DatabaseKind = 'postgres' | 'pglite';
 type ServerKind = 'bare' | 'hale';
@@ -62,17 +73,21 @@ interface MeasuredRun {
   loopBusyPercent: number;
   /** PostgreSQL processes and the whole machine during the run (Linux only). */
   cpu: CpuUse | undefined;
-  /** Events not yet processed by Hale's workers when the load started and when it stopped. */
+  /** Work left for Hale's workers (events to process + assistant turns) when the load started and stopped. */
   backlogAtStart: number;
   backlog: number;
-  /** Events Hale's workers finished while the load ran. */
+  /** At stop: events not processed yet, and replies waiting to be sent (throttled to WHATSAPP_MPS). */
+  eventsPendingAtStop: number;
+  repliesQueuedAtStop: number;
+  /** Events Hale's workers finished while the load ran, and replies that reached the Graph API stub. */
   processedDuringLoad: number;
-  /** Seconds from the end of the load until no event was pending; undefined = not drained in time. */
+  repliesSentDuringLoad: number;
+  /** Seconds from the end of the load until no work was left; undefined = not drained in time. */
   drainSeconds: number | undefined;
   drainTimeoutSeconds: number;
   /** Events finished per second while the benchmark waited for the drain. */
   drainRate: number;
-  pendingAfterWait: number;
+  backlogAfterWait: number;
 }
 
 interface TargetResult {
@@ -80,7 +95,18 @@ interface TargetResult {
   warmup: LoadRun;
   fixed: MeasuredRun;
   max: MeasuredRun;
-  verification: { sent: number; acked: number; stored: number; missing: number; processed: number; failed: number; pendingAtEnd: number };
+  verification: {
+    sent: number;
+    acked: number;
+    stored: number;
+    missing: number;
+    processed: number;
+    failed: number;
+    pendingAtEnd: number;
+    backlogAtEnd: number;
+    /** Replies the Graph API stub had accepted when the server stopped (all runs of this database). */
+    repliesSent: number;
+  };
 }
 
 interface DatabaseResult {
@@ -203,7 +229,7 @@ interface Drain {
   first: ServerStats;
   /** Stats when the wait ended. */
   last: ServerStats;
-  /** Seconds from the first stats until nothing was pending; undefined = still pending at the timeout. */
+  /** Seconds from the first stats until no work was left; undefined = work left at the timeout. */
   seconds: number | undefined;
   /** Events Hale's workers finished per second while the benchmark waited. */
   rate: number;
@@ -213,24 +239,26 @@ async function waitDrained(server: ServerProcess, timeoutMs: number): Promise<Dr
   const startedAt = performance.now();
   const first = await server.stats();
   let last = first;
-  while (last.pending > 0 && performance.now() - startedAt < timeoutMs) {
-    await sleep(100);
+  while (backlogOf(last) > 0 && performance.now() - startedAt < timeoutMs) {
+    await sleep(DRAIN_POLL_MS);
     last = await server.stats();
   }
   const elapsed = (performance.now() - startedAt) / 1000;
   return {
     first,
     last,
-    seconds: last.pending === 0 ? (first.pending === 0 ? 0 : elapsed) : undefined,
+    seconds: backlogOf(last) === 0 ? (backlogOf(first) === 0 ? 0 : elapsed) : undefined,
     rate: elapsed === 0 ? 0 : (last.processed + last.failed - first.processed - first.failed) / elapsed,
   };
 }
 
-async function measure(server: ServerProcess, drainTimeoutMs: number, load: () => Promise<LoadRun>): Promise<MeasuredRun> {
+async function measure(server: ServerProcess, graph: GraphApiStub, drainTimeoutMs: number, load: () => Promise<LoadRun>): Promise<MeasuredRun> {
   const before = await server.stats();
+  const sendsBefore = graph.sends();
   const cpuBefore = sampleCpu();
   const run = await load();
   const cpu = cpuBetween(cpuBefore, sampleCpu());
+  const sendsAfter = graph.sends();
   const drain = await waitDrained(server, drainTimeoutMs);
   const after = drain.first;
   const wallMs = after.loopActiveMs + after.loopIdleMs - (before.loopActiveMs + before.loopIdleMs);
@@ -239,17 +267,20 @@ async function measure(server: ServerProcess, drainTimeoutMs: number, load: () =
     serverCpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / wallMs) * 100,
     loopBusyPercent: ((after.loopActiveMs - before.loopActiveMs) / wallMs) * 100,
     cpu,
-    backlogAtStart: before.pending,
-    backlog: after.pending,
+    backlogAtStart: backlogOf(before),
+    backlog: backlogOf(after),
+    eventsPendingAtStop: after.pending,
+    repliesQueuedAtStop: after.queues['outbound.send'] ?? 0,
     processedDuringLoad: after.processed + after.failed - before.processed - before.failed,
+    repliesSentDuringLoad: sendsAfter - sendsBefore,
     drainSeconds: drain.seconds,
     drainTimeoutSeconds: drainTimeoutMs / 1000,
     drainRate: drain.rate,
-    pendingAfterWait: drain.last.pending,
+    backlogAfterWait: backlogOf(drain.last),
   };
 }
 
-async function runTarget(settings: Settings, database: DatabaseSetup, server: ServerKind, scratchDir: string): Promise<TargetResult> {
+async function runTarget(settings: Settings, database: DatabaseSetup, server: ServerKind, scratchDir: string, graph: GraphApiStub): Promise<TargetResult> {
   await database.beforeTarget();
   const label = `${database.kind} ${server}`;
   const nodeFlags = settings.profile && server === 'hale' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
@@ -260,6 +291,7 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
       HOME: process.env['HOME'],
       BENCH_SERVER_LOG_LEVEL: settings.logLevel,
       BENCH_SERVER_LOG_FILE: path.join(scratchDir, `${database.kind}-${server}.log`),
+      BENCH_SERVER_GRAPH_URL: graph.url,
       ...database.envFor(server),
     },
     nodeFlags,
@@ -274,14 +306,14 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
     log(`${label}: warm-up ${settings.warmupSeconds} s`);
     const warmup = await runLoad({ ...loadOptions, durationSeconds: settings.warmupSeconds });
     const warm = await waitDrained(child, DRAIN_TIMEOUT_MS.warmup);
-    if (warm.seconds === undefined) log(`${label}: ${warm.last.pending} warm-up events still pending after ${DRAIN_TIMEOUT_MS.warmup / 1000} s (workers: ${warm.rate.toFixed(0)} events/s)`);
+    if (warm.seconds === undefined) log(`${label}: warm-up work still left after ${DRAIN_TIMEOUT_MS.warmup / 1000} s: ${backlogOf(warm.last)} (workers: ${warm.rate.toFixed(0)} events/s)`);
 
     log(`${label}: fixed rate ${settings.rate}/s for ${settings.durationSeconds} s`);
-    const fixed = await measure(child, DRAIN_TIMEOUT_MS.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
+    const fixed = await measure(child, graph, DRAIN_TIMEOUT_MS.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
     log(`${label}: ${describeRun(fixed)}`);
 
     log(`${label}: max rate for ${settings.durationSeconds} s`);
-    const max = await measure(child, DRAIN_TIMEOUT_MS.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
+    const max = await measure(child, graph, DRAIN_TIMEOUT_MS.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
     log(`${label}: ${describeRun(max)}`);
 
     const acked = [...warmup.acked, ...fixed.load.acked, ...max.load.acked];
@@ -295,6 +327,8 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
       processed: stats.processed,
       failed: stats.failed,
       pendingAtEnd: stats.pending,
+      backlogAtEnd: backlogOf(stats),
+      repliesSent: graph.sends(),
     };
     log(`${label}: sent ${verification.sent}, 2xx ${verification.acked}, stored ${verification.stored}, lost ${verification.missing}`);
     return { server, warmup, fixed, max, verification };
@@ -304,21 +338,15 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
 }
 
 function describeDrain(run: MeasuredRun): string {
-  if (run.backlog === 0) return 'nothing pending';
-  if (run.drainSeconds !== undefined) return `${fmtInt(run.backlog)} pending, drained in ${run.drainSeconds.toFixed(1)} s`;
-  return `${fmtInt(run.backlog)} pending, ${fmtInt(run.pendingAfterWait)} still pending after ${run.drainTimeoutSeconds} s (${fmtInt(run.drainRate)} events/s${projectDrain(run)})`;
-}
-
-function describeRun(run: MeasuredRun): string {
-  const l = run.load;
-  const cpu = run.cpu === undefined ? '' : `, PostgreSQL CPU ${run.cpu.postgresPercent.toFixed(0)}%, machine busy ${run.cpu.machineBusyPercent.toFixed(0)}%`;
-  return `${fmtInt(l.rate)} 2xx/s, p50 ${fmtMs(l.p50)} ms, p99 ${fmtMs(l.p99)} ms, errors ${l.errors}, non-2xx ${l.non2xx}, server CPU ${run.serverCpuPercent.toFixed(0)}%, loop busy ${run.loopBusyPercent.toFixed(0)}%, client CPU ${l.clientCpuPercent.toFixed(0)}%${cpu}; ${describeDrain(run)}`;
+  if (run.backlog === 0) return 'no work left';
+  if (run.drainSeconds !== undefined) return `work left ${fmtInt(run.backlog)}, drained in ${run.drainSeconds.toFixed(1)} s`;
+  return `work left ${fmtInt(run.backlog)}, still ${fmtInt(run.backlogAfterWait)} after ${run.drainTimeoutSeconds} s (${fmtInt(run.drainRate)} events/s${projectDrain(run)})`;
 }
 
 /** ", about N s more at that rate" when the queue did not drain in time. */
 function projectDrain(run: MeasuredRun): string {
-  if (run.drainRate <= 0 || run.pendingAfterWait === 0) return '';
-  const seconds = run.pendingAfterWait / run.drainRate;
+  if (run.drainRate <= 0 || run.backlogAfterWait === 0) return '';
+  const seconds = run.backlogAfterWait / run.drainRate;
   return `; about ${seconds >= 120 ? `${(seconds / 60).toFixed(0)} min` : `${seconds.toFixed(0)} s`} more at that rate`;
 }
 
@@ -343,12 +371,19 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
       );
     }
   }
-  lines.push('', "Hale's workers (processing each stored event into patients and communications, same process):", '');
-  lines.push('| Run | Pending at start | Processed during the run | Pending at stop | Drain after the load stopped |');
-  lines.push('|---|--:|--:|--:|---|');
+  lines.push('', "Hale's workers in the same process (each event → patient and communication → assistant turn → reply to the Graph API stub):", '');
+  lines.push('| Run | Work left at start | Events processed during the run | Replies sent during the run | Work left at stop (events pending) | Replies queued at stop | Drain after the load stopped |');
+  lines.push('|---|--:|--:|--:|--:|--:|---|');
   for (const [runName, run] of runs(result.hale)) {
-    const drain = run.backlog === 0 ? '–' : run.drainSeconds !== undefined ? `${run.drainSeconds.toFixed(1)} s` : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.pendingAfterWait)} left, ${fmtInt(run.drainRate)} events/s${projectDrain(run)}`;
-    lines.push(`| ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.backlog)} | ${drain} |`);
+    const drain =
+      run.backlog === 0
+        ? '–'
+        : run.drainSeconds !== undefined
+          ? `${run.drainSeconds.toFixed(1)} s`
+          : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.backlogAfterWait)} left, ${fmtInt(run.drainRate)} events/s${projectDrain(run)}`;
+    lines.push(
+      `| ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.repliesSentDuringLoad)} | ${fmtInt(run.backlog)} (${fmtInt(run.eventsPendingAtStop)}) | ${fmtInt(run.repliesQueuedAtStop)} | ${drain} |`,
+    );
   }
 
   const share = result.hale.max.load.rate / result.bare.max.load.rate;
@@ -365,7 +400,7 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
     `- Nothing lost: Hale answered ${fmtInt(v.acked)} of the ${fmtInt(v.sent)} requests sent (warm-up included) with 2xx and stored ${fmtInt(v.stored)} events; ` +
       `${v.missing === 0 ? 'every acknowledged event is stored' : `**${v.missing} acknowledged events are missing**`}` +
       `${v.stored > v.acked ? ` (${v.stored - v.acked} more were stored whose response the load generator no longer awaited when a run ended)` : ''}. ` +
-      `At the end the workers had processed ${fmtInt(v.processed)}, failed ${v.failed}, ${fmtInt(v.pendingAtEnd)} pending. ` +
+      `When Hale stopped its workers had processed ${fmtInt(v.processed)} events (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending) and sent ${fmtInt(v.repliesSent)} replies. ` +
       `Bare handler: ${fmtInt(bv.acked)} 2xx, ${fmtInt(bv.stored)} rows, ${bv.missing === 0 ? 'none missing' : `**${bv.missing} missing**`}.`,
   );
   lines.push(
@@ -416,11 +451,12 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     for (const kind of settings.databases) {
+      const graph = await startGraphApiStub();
       try {
         const database = kind === 'postgres' ? await setUpPostgres(settings, scratchDir) : await setUpPglite(scratchDir);
         try {
-          const bare = await runTarget(settings, database, 'bare', scratchDir);
-          const hale = await runTarget(settings, database, 'hale', scratchDir);
+          const bare = await runTarget(settings, database, 'bare', scratchDir, graph);
+          const hale = await runTarget(settings, database, 'hale', scratchDir, graph);
           results.push({ kind, version: database.version, bare, hale });
         } finally {
           await database.teardown();
@@ -428,6 +464,8 @@ async function main(): Promise<void> {
       } catch (error) {
         failed = true;
         log(`${kind} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      } finally {
+        await graph.close();
       }
     }
   } finally {

@@ -44,7 +44,8 @@ async function settle(waId: string): Promise<void> {
       .where('patient_id', '=', pid)
       .where((eb) => eb.or([eb.and([eb('direction', '=', 'inbound'), eb('handled_at', 'is', null)]), eb.and([eb('direction', '=', 'outbound'), eb('status', 'in', ['queued', 'accepted'])])]))
       .execute();
-    return busy.length === 0;
+    const unprocessed = await s.hale.db.selectFrom('inbound_events').select('id').where('state', '=', 'pending').where('kind', '=', 'message').execute();
+    return busy.length === 0 && unprocessed.length === 0;
   }, `Hale to finish with ${waId}`);
 }
 

@@ -42,7 +42,8 @@ async function quiet(pid: string) {
       .where('patient_id', '=', pid)
       .where((eb) => eb.or([eb.and([eb('direction', '=', 'inbound'), eb('handled_at', 'is', null)]), eb.and([eb('direction', '=', 'outbound'), eb('status', '=', 'queued')])]))
       .execute();
-    return busy.length === 0;
+    const unprocessed = await s.hale.db.selectFrom('inbound_events').select('id').where('state', '=', 'pending').where('kind', '=', 'message').execute();
+    return busy.length === 0 && unprocessed.length === 0;
   }, 'the assistant to finish replying');
 }
 

@@ -163,6 +163,8 @@ export interface Repositories {
     unhandledInbound(patientId: string, limit: number): Promise<Array<{ id: string; content: InboundContent; sentAt: Date }>>;
     markHandled(id: string, at: Date): Promise<void>;
     findOutbound(id: string): Promise<OutboundRecord | undefined>;
+    /** Whether an earlier outbound message to the same patient is still waiting to be sent. */
+    hasEarlierQueued(patientId: string, id: string): Promise<boolean>;
     markAccepted(id: string, providerMessageId: string, at: Date): Promise<void>;
     markFailed(id: string, failure: { code?: number; title: string; reason: string }, at: Date): Promise<void>;
     noteAttempt(id: string, failure: { code?: number; title: string; reason: string }): Promise<number>;

@@ -73,6 +73,10 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
     throw error;
   }
 
+  // Replies reach the patient in the order they were written: wait for earlier ones to leave first.
+  const orderWait = await waitForEarlier(deps, patient.id, communicationId, policy.maxInlineWaitMs);
+  if (orderWait > 0) return { deferredSeconds: 1 };
+
   for (const [key, rate, burst] of [
     [`number:${policy.senderId}`, policy.messagesPerSecond, policy.messagesPerSecond],
     [`pair:${policy.senderId}:${patient.id}`, policy.pairRatePerSecond, policy.pairBurst],
@@ -110,6 +114,16 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
     }
   }
   return fail(deps, communicationId, failure, log);
+}
+
+async function waitForEarlier(deps: Deps, patientId: string, communicationId: string, maxWaitMs: number): Promise<number> {
+  const step = 20;
+  for (let waited = 0; ; waited += step) {
+    const blocked = await deps.tx.run((repos) => repos.communications.hasEarlierQueued(patientId, communicationId));
+    if (!blocked) return 0;
+    if (waited >= maxWaitMs) return waited;
+    await deps.sleep(step);
+  }
 }
 
 async function waitForToken(deps: Deps, key: string, rate: number, burst: number, maxInlineWaitMs: number): Promise<number> {

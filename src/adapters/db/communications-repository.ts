@@ -106,6 +106,19 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
       await db.updateTable('communications').set({ handled_at: at }).where('id', '=', id).execute();
     },
 
+    async hasEarlierQueued(patientId, id) {
+      const row = await db
+        .selectFrom('communications as c')
+        .select('c.id')
+        .where('c.patient_id', '=', patientId)
+        .where('c.direction', '=', 'outbound')
+        .where('c.status', '=', 'queued')
+        .where('c.seq', '<', (eb) => eb.selectFrom('communications').select('seq').where('id', '=', id))
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async markAccepted(id, providerMessageId, at) {
       await db
         .updateTable('communications')
