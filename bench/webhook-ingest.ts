@@ -15,6 +15,7 @@
  * postgres://postgres@127.0.0.1:5432/postgres, trust auth), dropped at the end. PGlite: a
  * temporary data folder, removed at the end. --write updates docs/benchmarks.md.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -343,6 +344,12 @@ function describeDrain(run: MeasuredRun): string {
   return `work left ${fmtInt(run.backlog)}, still ${fmtInt(run.backlogAfterWait)} after ${run.drainTimeoutSeconds} s (${fmtInt(run.drainRate)} events/s${projectDrain(run)})`;
 }
 
+function describeRun(run: MeasuredRun): string {
+  const l = run.load;
+  const cpu = run.cpu === undefined ? '' : `, PostgreSQL CPU ${run.cpu.postgresPercent.toFixed(0)}%, machine busy ${run.cpu.machineBusyPercent.toFixed(0)}%`;
+  return `${fmtInt(l.rate)} 2xx/s, p50 ${fmtMs(l.p50)} ms, p99 ${fmtMs(l.p99)} ms, errors ${l.errors}, non-2xx ${l.non2xx}, server CPU ${run.serverCpuPercent.toFixed(0)}%, loop busy ${run.loopBusyPercent.toFixed(0)}%, client CPU ${l.clientCpuPercent.toFixed(0)}%${cpu}; ${describeDrain(run)}`;
+}
+
 /** ", about N s more at that rate" when the queue did not drain in time. */
 function projectDrain(run: MeasuredRun): string {
   if (run.drainRate <= 0 || run.backlogAfterWait === 0) return '';
@@ -409,10 +416,20 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
   return lines.join('\n');
 }
 
+/** The commit the measured code came from, and whether src/ had uncommitted changes. */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: path.resolve(HERE, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `Hale ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src') === '' ? '' : ' with uncommitted changes in src/'}`;
+  } catch {
+    return 'Hale (commit unknown)';
+  }
+}
+
 function machineFacts(settings: Settings, versions: string[], loadAtStart: number[], autocannonVersion: string): string {
   const command = ['npm run bench:ingest', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   return [
-    `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\`: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
+    `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\` on ${codeVersion()}: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${versions.join('; ')}, autocannon ${autocannonVersion}. ` +
       `Warm-up ${settings.warmupSeconds} s, runs ${settings.durationSeconds} s, ${settings.connections} connections, Hale log level ${settings.logLevel}. ` +
       `Load average at the start: ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}.`,
