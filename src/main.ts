@@ -151,6 +151,10 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       await jobs.queue().enqueue('outbound.send', { communicationId }, { startAfterSeconds: outcome.deferredSeconds });
     }
   });
+  await jobs.work('outbound.mark_read', 2, async (data) => {
+    const result = await channel.markRead(String(data['providerMessageId']));
+    if (!result.ok && result.retryable) throw new Error(`mark-as-read failed: ${result.title}`);
+  });
   await jobs.work('media.fetch', 2, async (data) => {
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
   });

@@ -77,8 +77,11 @@ describe('first contact', () => {
     assert.match(text(first), /112/);
     assert.deepEqual(buttonIds(first[1]), ['consent:agree', 'consent:decline', 'consent:language']);
     assert.match(first[1]?.text ?? '', /privacidad|privacy/i);
+    await waitFor(async () => (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages.find((m) => m.direction === 'inbound')?.status === 'read', 'blue ticks on the patient message');
     const pid = await patientId(waId);
     assert.equal((await s.hale.db.selectFrom('consents').select('id').where('patient_id', '=', pid).execute()).length, 0, 'nothing recorded before consent');
+    const before = await s.hale.db.selectFrom('patients').select('profile_name_enc').where('id', '=', pid).executeTakeFirstOrThrow();
+    assert.equal(before.profile_name_enc, null, 'no name kept before consent');
 
     const languages = await say(waId, { type: 'interactive', button_reply: { id: 'consent:language', title: 'Idioma' } });
     assert.ok(rowIds(languages[0]).includes('lang:pt'));
@@ -109,6 +112,8 @@ describe('FAQ', () => {
       await say(c.waId, { name: 'FAQ Patient', text: c.hello });
       await say(c.waId, { type: 'interactive', button_reply: { id: 'consent:agree', title: 'OK' } });
       const hit = await say(c.waId, { text: c.hit });
+      const named = await s.hale.db.selectFrom('patients').select('profile_name_enc').where('id', '=', await patientId(c.waId)).executeTakeFirstOrThrow();
+      assert.equal(s.hale.cipher.decrypt(named.profile_name_enc ?? ''), 'FAQ Patient', 'the name is kept once the patient consented');
       assert.match(text(hit), c.answer, `${c.waId}: ${text(hit)}`);
       const near = await say(c.waId, { text: c.vague });
       const ids = buttonIds(near.at(-1));

@@ -113,7 +113,7 @@ describe('messages', () => {
     assert.deepEqual(JSON.parse(t.hale.cipher.decrypt(comm.content_enc)), { kind: 'text', text: 'my chest hurts since this morning' });
     const patient = await t.hale.db.selectFrom('patients').selectAll().where('id', '=', comm.patient_id).executeTakeFirstOrThrow();
     assert.equal(t.hale.cipher.decrypt(patient.wa_id_enc ?? ''), '34600111222');
-    assert.equal(t.hale.cipher.decrypt(patient.profile_name_enc ?? ''), 'Ana Testpatient');
+    assert.equal(patient.profile_name_enc, null, 'the WhatsApp profile name is not kept before consent');
     assert.ok(patient.last_inbound_at instanceof Date);
   });
 

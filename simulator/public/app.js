@@ -29,9 +29,13 @@ function saveOpen() {
   localStorage.setItem('hale-sim-active', state.active);
 }
 
+// Country calling codes of one or two digits; every other code here is taken as three digits.
+const SHORT_CODES = /^(1|7|2[07]|3[0-469]|4[0-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])/;
+
 function displayNumber(waId) {
   if (waId.startsWith('1') && waId.length === 11) return `+1 ${waId.slice(1, 4)} ${waId.slice(4, 7)} ${waId.slice(7)}`;
-  return `+${waId.slice(0, 2)} ${waId.slice(2).replace(/(\d{3})(?=\d)/g, '$1 ')}`;
+  const code = (waId.match(SHORT_CODES) ?? [waId.slice(0, 3)])[0];
+  return `+${code} ${waId.slice(code.length).replace(/(\d{3})(?=\d)/g, '$1 ')}`;
 }
 
 function initials(name) {

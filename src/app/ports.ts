@@ -64,6 +64,8 @@ export interface ChannelSender {
   /** Throws DomainError('invalid_reply') when the reply breaks the channel's limits. */
   validate(reply: OutboundReply, to: Recipient): void;
   send(reply: OutboundReply, to: Recipient): Promise<SendResult>;
+  /** Blue ticks: tells the patient their messages up to this one were read. */
+  markRead(providerMessageId: string): Promise<{ ok: true } | ({ ok: false } & ChannelFailure)>;
   fetchMedia(providerMediaId: string, maxBytes: number): Promise<
     { ok: true; bytes: Uint8Array; mimeType: string } | ({ ok: false; tooLarge: boolean } & ChannelFailure)
   >;
@@ -121,7 +123,7 @@ export interface StoredEvent {
   raw: unknown;
 }
 
-export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'media.fetch';
+export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'outbound.mark_read' | 'media.fetch';
 
 export interface JobQueue {
   enqueue(queue: QueueName, data: Record<string, string | number>, options?: { startAfterSeconds?: number }): Promise<void>;
@@ -140,9 +142,12 @@ export interface Repositories {
     findByChannelId(ref: Recipient): Promise<PatientRecord | undefined>;
     create(ref: Recipient & { profileName?: string }, at: Date): Promise<PatientRecord>;
     get(id: string): Promise<PatientRecord>;
+    /** Moves the 24-hour window; the profile name is kept only when the patient has consented. */
     noteInbound(id: string, at: Date, profileName?: string): Promise<void>;
     changeWaId(id: string, newWaId: string): Promise<void>;
     setLanguage(id: string, language: Language): Promise<void>;
+    /** On declined or withdrawn consent: keep nothing personal beyond the WhatsApp id. */
+    forgetProfileName(id: string): Promise<void>;
     setOptedOut(id: string, optedOut: boolean, at: Date): Promise<void>;
   };
   communications: {
@@ -160,7 +165,7 @@ export interface Repositories {
       at: Date;
     }): Promise<{ id: string; created: boolean }>;
     /** Inbound messages the assistant has not handled yet, oldest first. */
-    unhandledInbound(patientId: string, limit: number): Promise<Array<{ id: string; content: InboundContent; sentAt: Date }>>;
+    unhandledInbound(patientId: string, limit: number): Promise<Array<{ id: string; providerMessageId: string | undefined; content: InboundContent; sentAt: Date }>>;
     markHandled(id: string, at: Date): Promise<void>;
     findOutbound(id: string): Promise<OutboundRecord | undefined>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */

@@ -45,6 +45,9 @@ export async function runAssistant(deps: Deps, patientId: string): Promise<void>
       state = result.state;
       owner = result.owner;
     }
+    // The assistant read them: blue ticks for the patient (staff-owned conversations get them when staff read).
+    const lastRead = pending.at(-1)?.providerMessageId;
+    if (owner === 'bot' && lastRead !== undefined) await repos.jobs.enqueue('outbound.mark_read', { providerMessageId: lastRead });
     const saved = await repos.conversations.save(conversation.id, { owner, state, expectedVersion: conversation.version, at: now, patientWrote: true });
     deps.log.info({ patientId, conversationId: conversation.id, handled: pending.length, replies, owner, step: state.step }, 'assistant.turn');
     return { more: pending.length === BATCH, saved };
@@ -69,6 +72,7 @@ async function applyEffect(
   switch (effect.type) {
     case 'consent.recorded':
       await repos.consents.record({ patientId, decision: effect.decision, policyVersion: effect.version, at, sourceCommunicationId: communicationId });
+      if (effect.decision !== 'granted') await repos.patients.forgetProfileName(patientId);
       await repos.audit.append({ actorType: 'patient', action: `consent.${effect.decision}`, entityType: 'Consent', patientId, outcome: 'success', detail: { policyVersion: effect.version } }, at);
       return;
     case 'language.set':

@@ -18,6 +18,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     phoneNumberId: TEST_PHONE_NUMBER_ID,
     apiVersion: 'v23.0',
     statusDelayMs: 20,
+    businessName: 'Hale Demo Clinic',
   });
   const simulatorUrl = await simulator.app.listen({ port: 0, host: '127.0.0.1' });
   let hale: TestHale;

@@ -92,14 +92,19 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
     async unhandledInbound(patientId, limit) {
       const rows = await db
         .selectFrom('communications')
-        .select(['id', 'content_enc', 'created_at'])
+        .select(['id', 'provider_message_id', 'content_enc', 'created_at'])
         .where('patient_id', '=', patientId)
         .where('direction', '=', 'inbound')
         .where('handled_at', 'is', null)
         .orderBy('seq')
         .limit(limit)
         .execute();
-      return rows.map((row) => ({ id: row.id, content: JSON.parse(cipher.decrypt(row.content_enc)) as InboundContent, sentAt: row.created_at }));
+      return rows.map((row) => ({
+        id: row.id,
+        providerMessageId: row.provider_message_id ?? undefined,
+        content: JSON.parse(cipher.decrypt(row.content_enc)) as InboundContent,
+        sentAt: row.created_at,
+      }));
     },
 
     async markHandled(id, at) {

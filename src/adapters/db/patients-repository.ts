@@ -45,7 +45,8 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
           wa_id_enc: ref.waId === undefined ? null : cipher.encrypt(ref.waId),
           user_id_hash: ref.userId === undefined ? null : userHash(ref.userId),
           user_id_enc: ref.userId === undefined ? null : cipher.encrypt(ref.userId),
-          profile_name_enc: ref.profileName === undefined ? null : cipher.encrypt(ref.profileName),
+          // The WhatsApp profile name is personal data: kept only once the patient consents (noteInbound).
+          profile_name_enc: null,
           created_at: at,
           updated_at: at,
         })
@@ -71,7 +72,20 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
         .set((eb) => ({
           last_inbound_at: eb.fn('greatest', [eb.ref('last_inbound_at'), eb.val(at)]),
           updated_at: new Date(),
-          ...(profileName === undefined ? {} : { profile_name_enc: cipher.encrypt(profileName) }),
+          ...(profileName === undefined
+            ? {}
+            : {
+                profile_name_enc: eb
+                  .case()
+                  .when(
+                    eb.selectFrom('consents').select('decision').where('consents.patient_id', '=', id).orderBy('decided_at', 'desc').limit(1),
+                    '=',
+                    'granted',
+                  )
+                  .then(cipher.encrypt(profileName))
+                  .else(eb.ref('profile_name_enc'))
+                  .end(),
+              }),
         }))
         .where('id', '=', id)
         .execute();
@@ -79,6 +93,10 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
 
     async setLanguage(id, language) {
       await db.updateTable('patients').set({ language, updated_at: new Date() }).where('id', '=', id).execute();
+    },
+
+    async forgetProfileName(id) {
+      await db.updateTable('patients').set({ profile_name_enc: null, updated_at: new Date() }).where('id', '=', id).execute();
     },
 
     async setOptedOut(id, optedOut, at) {

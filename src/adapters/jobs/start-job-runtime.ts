@@ -7,6 +7,7 @@ const queues: Record<QueueName, QueueOptions> = {
   'inbound.process': { retryLimit: 12, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 120 },
   'conversation.turn': { retryLimit: 12, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 120 },
   'outbound.send': { retryLimit: 12, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 120 },
+  'outbound.mark_read': { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 60 },
   'media.fetch': { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300 },
 };
 

@@ -74,6 +74,14 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): ChannelS
         return toFailure(error);
       }
     },
+    async markRead(providerMessageId) {
+      try {
+        await client.markAsRead(providerMessageId);
+        return { ok: true };
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
     async fetchMedia(providerMediaId, maxBytes) {
       try {
         const info = await client.getMediaUrl(providerMediaId);
@@ -98,6 +106,7 @@ export function unconfiguredChannel(missing: readonly string[]): ChannelSender {
   return {
     validate: validateReply,
     send: async () => failure,
+    markRead: async () => failure,
     fetchMedia: async () => ({ ...failure, tooLarge: false }),
   };
 }
