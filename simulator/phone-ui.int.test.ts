@@ -3,16 +3,15 @@
  * message through the Graph API. Saves screenshots to .tmp/ for a visual check.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { launchChromium, skipWithoutChromium } from '../test/support/launch-chromium.ts';
 import { startTestSimulator } from './start-test-simulator.ts';
 import type { TestSimulator } from './start-test-simulator.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (apt-get install -y chromium): skipping the phone UI test`;
+const skip = skipWithoutChromium;
 const SHOTS = new URL('../.tmp/', import.meta.url).pathname;
 
 const departmentsList = (to: string) => ({
@@ -75,13 +74,7 @@ after(async () => {
 });
 
 test('phone UI: create a persona, chat, open the list, tap a row', { skip, timeout: 60_000 }, async () => {
-  const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 390, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launchChromium(profileDir, { width: 390, height: 800 });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];

@@ -43,6 +43,7 @@ const envSchema = z.object({
   ),
   HALE_PREVIOUS_ENCRYPTION_KEYS: optionalString,
   CLINIC_CONFIG: optionalString,
+  HALE_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   HALE_DEMO: z.enum(['auto', 'off']).default('auto'),
   SIMULATOR_PORT: port.default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -69,6 +70,8 @@ export interface Config {
   mediaMaxBytes: number;
   encryption: { key: string | undefined; previousKeys: string[] };
   logLevel: Env['LOG_LEVEL'];
+  /** all: HTTP and job workers in one process; web: HTTP only; worker: jobs (HTTP for health only). */
+  role: Env['HALE_ROLE'];
   /** Path of the clinic's YAML configuration; undefined = the bundled demo clinic. */
   clinicConfigFile: string | undefined;
   /** Demo mode (no Meta credentials): start the WhatsApp simulator in-process on this port. */
@@ -138,6 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     encryption: { key: e.HALE_ENCRYPTION_KEY, previousKeys },
     logLevel: e.LOG_LEVEL,
     clinicConfigFile: e.CLINIC_CONFIG,
+    role: e.HALE_ROLE,
     demo: { enabled: e.HALE_DEMO === 'auto' && e.WHATSAPP_ACCESS_TOKEN === undefined, simulatorPort: e.SIMULATOR_PORT },
   };
   return { ok: true, config: deepFreeze(config) };

@@ -130,7 +130,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       return { database: databaseOk, queue: queueOk };
     },
   });
-  await registerWhatsAppWebhook(app, {
+  if (config.role !== 'worker') await registerWhatsAppWebhook(app, {
     appSecret: wa.appSecret,
     verifyToken: wa.verifyToken,
     missingSettings: missing,
@@ -138,6 +138,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     ingest: (events) => ingestWebhook({ tx, clock, metrics }, events),
   });
 
+  // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
+  if (config.role !== 'web') await startWorkers();
+  async function startWorkers(): Promise<void> {
   await jobs.work('inbound.process', 4, async (data) => {
     await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
   });
@@ -158,6 +161,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   await jobs.work('media.fetch', 2, async (data) => {
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
   });
+  }
 
   const address = await app.listen({ port: config.http.port, host: config.http.host });
   const url = address.replace('[::1]', 'localhost');

@@ -4,15 +4,14 @@
  * tap "Opening hours". Saves .tmp/demo-phone.png for a person to look at.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { launchChromium, skipWithoutChromium } from './support/launch-chromium.ts';
 import { startTestStack, type TestStack } from './support/start-test-stack.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (apt-get install -y chromium): skipping the demo browser test`;
+const skip = skipWithoutChromium;
 const SHOTS = path.resolve(import.meta.dirname, '..', '.tmp');
 
 let s: TestStack;
@@ -30,13 +29,7 @@ after(async () => {
 });
 
 test('a patient chats with the demo clinic in the phone UI', { skip, timeout: 90_000 }, async () => {
-  const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launchChromium(profile, { width: 390, height: 844 });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];

@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { IncomingEvent } from '../../app/ports.ts';
 
-/** One storable unit of a WhatsApp webhook body (a message, a status, or something else). */
-export interface WebhookItem {
-  kind: 'message' | 'status' | 'other' | 'quarantined';
-  /** Unique dedupe key: message → `msg:<wamid>`; status → `status:<wamid>:<status>`;
-   *  other (non-`messages` fields such as template/account updates, user_preferences, smb_message_echoes, calls, value-level errors) and quarantined → `<kind>:<sha256 hex of the canonical JSON of raw>` */
-  dedupeKey: string;
-  /** value.metadata.phone_number_id when present. */
-  phoneNumberId?: string;
-  field?: string;
-  /** Self-contained JSON for later processing: for a message {field, metadata, contact (the matching
-   *  contacts[] entry, if any), message}; for a status {field, metadata, status}; for a value-level
-   *  error {field, metadata, error}; for another field the change value; for quarantined items the
-   *  bad fragment. */
-  raw: unknown;
-  /** Set iff kind === 'quarantined': a short readable reason. */
-  quarantineReason?: string;
-}
+/**
+ * One storable unit of a WhatsApp webhook body (the app layer's IncomingEvent). Dedupe keys:
+ * message → `msg:<wamid>`; status → `status:<wamid>:<status>`; other changes (template and
+ * account updates, user_preferences, smb_message_echoes, calls, value-level errors) and
+ * quarantined fragments → `<kind>:<sha256 of the canonical JSON>`. `raw` is self-contained: for a
+ * message {field, metadata, contact, message}; for a status {field, metadata, status}.
+ */
+export type WebhookItem = IncomingEvent;
 
 const envelopeSchema = z.object({
   object: z.literal('whatsapp_business_account'),
