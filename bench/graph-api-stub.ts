@@ -1,14 +1,15 @@
 /**
- * A loopback stand-in for Meta's Graph API during the ingest benchmark: it accepts every send
- * (`POST /<version>/<phone number id>/messages`) at once with a fresh wamid, so the assistant's
- * replies leave Hale the way they would in production instead of failing and retrying.
+ * A loopback stand-in for Meta's Graph API during the ingest benchmark: it accepts every message
+ * call (`POST /<version>/<phone number id>/messages`: replies and read marks) at once with a
+ * fresh wamid, so the assistant's replies leave Hale the way they would in production instead
+ * of failing and retrying.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface GraphApiStub {
   url: string;
-  /** Sends accepted so far. */
+  /** Message calls (replies and read marks) accepted so far. */
   sends(): number;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 
-export type ServerQuestionBody = { type: 'stats' } | { type: 'check'; keys: string[] };
+export type ServerQuestionBody = { type: 'stats' } | { type: 'check'; keys: string[] } | { type: 'call'; name: string; args: unknown };
 export type ServerQuestion = ServerQuestionBody & { id: number };
 
 export interface ServerStats {
@@ -35,11 +35,14 @@ export interface CheckResult {
 export type ServerAnswer =
   | { id: number; type: 'stats'; stats: ServerStats }
   | { id: number; type: 'check'; check: CheckResult }
+  | { id: number; type: 'call'; value: unknown }
   | { id: number; type: 'error'; message: string };
 
 export interface ServerHandlers {
   stats(): Promise<Omit<ServerStats, 'cpuMicros' | 'loopActiveMs' | 'loopIdleMs'>>;
   storedKeys(): Promise<Set<string>>;
+  /** Benchmark-specific questions (`ServerProcess.call(name, args)`); the value must survive JSON. */
+  calls?: Record<string, (args: unknown) => Promise<unknown>>;
 }
 
 /** Announces the URL on stdout and answers the parent's questions until the process ends. */
@@ -64,6 +67,11 @@ async function answer(question: ServerQuestion, handlers: ServerHandlers): Promi
       type: 'stats',
       stats: { ...counts, cpuMicros: cpu.user + cpu.system, loopActiveMs: loop.active, loopIdleMs: loop.idle },
     };
+  }
+  if (question.type === 'call') {
+    const handler = handlers.calls?.[question.name];
+    if (handler === undefined) throw new Error(`no call named ${question.name}`);
+    return { id: question.id, type: 'call', value: await handler(question.args) };
   }
   const stored = await handlers.storedKeys();
   let missing = 0;

@@ -11,6 +11,8 @@ export interface ServerProcess {
   pid: number;
   stats(): Promise<ServerStats>;
   check(keys: string[]): Promise<CheckResult>;
+  /** A benchmark-specific question answered by the child's `calls[name]`. */
+  call(name: string, args?: unknown, timeoutMs?: number): Promise<unknown>;
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -102,6 +104,11 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       const answer = await ask({ type: 'check', keys });
       if (answer.type !== 'check') throw new Error(`unexpected answer ${answer.type}`);
       return answer.check;
+    },
+    async call(name, args, timeoutMs) {
+      const answer = await ask({ type: 'call', name, args: args ?? null }, timeoutMs);
+      if (answer.type !== 'call') throw new Error(`unexpected answer ${answer.type}`);
+      return answer.value;
     },
     async stop(graceMs = 25_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;

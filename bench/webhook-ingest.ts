@@ -2,14 +2,18 @@
  * Webhook ingest benchmark: Hale's signed-webhook ingest next to a bare Fastify handler that
  * only verifies the signature and inserts one row into the same database, on loopback.
  *
- *   node bench/webhook-ingest.ts [--pglite | --pglite-only] [--write] [--duration 10]
- *        [--warmup 3] [--rate 1000] [--connections 10] [--log-level info] [--profile]
+ *   node bench/webhook-ingest.ts [--pglite | --pglite-only] [--split] [--write] [--duration 10]
+ *        [--warmup 3] [--rate 1000] [--connections 10] [--log-level info] [--profile] [--calm 1.5]
  *
  * For each server (bare, then Hale), in a child process: a warm-up, a fixed-rate run
  * (autocannon overallRate) and a max-rate run, every request a fresh signed body with a unique
  * wamid. Hale runs with its pg-boss workers on, processing every event in the same process;
  * after each measured run the benchmark waits for the workers to drain the queue and reports
  * how long that took, then checks that every request answered 2xx was stored.
+ *
+ * --split (PostgreSQL; implied by --write) adds Hale as two processes on the same database:
+ * HALE_ROLE=web receives the load, HALE_ROLE=worker (a second child) drains the queue.
+ * --calm N waits before each server (up to 10 minutes) until the 1-minute load average is below N.
  *
  * PostgreSQL: a scratch database on BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres, trust auth), dropped at the end. PGlite: a
@@ -30,13 +34,15 @@ import type { ServerStats } from './server-protocol.ts';
 import { startGraphApiStub, type GraphApiStub } from './graph-api-stub.ts';
 import { buildSignedWebhook } from './signed-webhook.ts';
 import { killRunningServers, startServerProcess, type ServerProcess } from './start-server-process.ts';
+import { formatLoad, waitForCalm } from './wait-for-calm.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DOC_PATH = path.resolve(HERE, '../docs/benchmarks.md');
 const TARGET_RATE_SHARE = 0.5;
 const TARGET_P99_MS = 20;
-/** The whole command stops by itself after this long, whatever happens. */
-const HARD_DEADLINE_MS = 8 * 60_000;
+/** The whole command stops by itself after this long (plus any time spent waiting for a calm machine), whatever happens. */
+const HARD_DEADLINE_MS = 12 * 60_000;
+const CALM_MAX_WAIT_MS = 10 * 60_000;
 /** How long to wait for Hale's workers to drain the queue after the warm-up, the fixed-rate and the max-rate run. */
 const DRAIN_TIMEOUT_MS = { warmup: 5_000, fixed: 5_000, max: 15_000 } as const;
 const PROFILE_DIR = path.join(os.tmpdir(), 'hale-bench-profiles');
@@ -52,7 +58,10 @@ function backlogOf(stats: ServerStats): number {
 }
 
 type DatabaseKind = 'postgres' | 'pglite';
-type ServerKind = 'bare' | 'hale';
+/** split: Hale as a HALE_ROLE=web process taking the load and a HALE_ROLE=worker process draining it. */
+type ServerKind = 'bare' | 'hale' | 'split';
+
+const SERVER_LABEL: Record<ServerKind, string> = { bare: 'bare handler', hale: 'Hale', split: 'Hale web + worker' };
 
 interface Settings {
   databases: DatabaseKind[];
@@ -63,15 +72,21 @@ interface Settings {
   connections: number;
   logLevel: string;
   profile: boolean;
+  /** Also Hale as web + worker processes (PostgreSQL only). */
+  split: boolean;
+  /** Wait before each server until the 1-minute load average is below this; undefined = do not wait. */
+  calm: number | undefined;
   adminUrl: string;
 }
 
 interface MeasuredRun {
   load: LoadRun;
-  /** Server process CPU during the run, % of one core. */
+  /** Server process CPU during the run, % of one core (split: the web process). */
   serverCpuPercent: number;
-  /** Share of the run the server's event loop was busy, %. */
+  /** Share of the run the server's event loop was busy, % (split: the web process). */
   loopBusyPercent: number;
+  /** Split only: the worker process's CPU (% of one core) and event loop busy share (%). */
+  worker: { cpuPercent: number; loopBusyPercent: number } | undefined;
   /** PostgreSQL processes and the whole machine during the run (Linux only). */
   cpu: CpuUse | undefined;
   /** Work left for Hale's workers (events to process + assistant turns) when the load started and stopped. */
@@ -80,19 +95,21 @@ interface MeasuredRun {
   /** At stop: events not processed yet, and replies waiting to be sent (throttled to WHATSAPP_MPS). */
   eventsPendingAtStop: number;
   repliesQueuedAtStop: number;
-  /** Events Hale's workers finished while the load ran, and replies that reached the Graph API stub. */
+  /** Events Hale's workers finished while the load ran, and Graph API calls (replies, read marks) that reached the stub. */
   processedDuringLoad: number;
-  repliesSentDuringLoad: number;
+  graphCallsDuringLoad: number;
   /** Seconds from the end of the load until no work was left; undefined = not drained in time. */
   drainSeconds: number | undefined;
   drainTimeoutSeconds: number;
-  /** Events finished per second while the benchmark waited for the drain. */
+  /** Net decrease of the work left per second while the benchmark waited for the drain. */
   drainRate: number;
   backlogAfterWait: number;
 }
 
 interface TargetResult {
   server: ServerKind;
+  /** Load averages (1, 5, 15 min) when this server's runs started. */
+  loadAtStart: number[];
   warmup: LoadRun;
   fixed: MeasuredRun;
   max: MeasuredRun;
@@ -105,8 +122,8 @@ interface TargetResult {
     failed: number;
     pendingAtEnd: number;
     backlogAtEnd: number;
-    /** Replies the Graph API stub had accepted when the server stopped (all runs of this database). */
-    repliesSent: number;
+    /** Graph API calls (replies, read marks) the stub had accepted when the server stopped (all runs of this database). */
+    graphCalls: number;
   };
 }
 
@@ -115,22 +132,29 @@ interface DatabaseResult {
   version: string;
   bare: TargetResult;
   hale: TargetResult;
+  split: TargetResult | undefined;
 }
 
 interface DatabaseSetup {
   kind: DatabaseKind;
   version: string;
-  /** Environment for a server child (database and data folder). */
-  envFor(server: ServerKind): Record<string, string>;
-  beforeTarget(): Promise<void>;
-  teardown(): Promise<void>;
+  /** A fresh database for one server (PostgreSQL: a scratch database after a CHECKPOINT; PGlite: a new data folder); the environment for its child(ren). */
+  prepare(server: ServerKind): Promise<Record<string, string>>;
+  /** Drops that server's scratch database once its runs are over. */
+  release(server: ServerKind): Promise<void>;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
 
-async function runCleanups(): Promise<void> {
-  killRunningServers();
-  while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup failed:', error));
+let cleaning: Promise<void> | undefined;
+
+/** Stops the servers, drops the scratch database and removes temporary files; once, whoever asks first. */
+function runCleanups(): Promise<void> {
+  cleaning ??= (async () => {
+    killRunningServers();
+    while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup failed:', error));
+  })();
+  return cleaning;
 }
 
 function log(message: string): void {
@@ -150,6 +174,8 @@ function parseSettings(argv: string[]): Settings {
       connections: { type: 'string', default: '10' },
       'log-level': { type: 'string', default: 'info' },
       profile: { type: 'boolean', default: false },
+      split: { type: 'boolean', default: false },
+      calm: { type: 'string' },
     },
     strict: true,
   });
@@ -167,8 +193,16 @@ function parseSettings(argv: string[]): Settings {
     connections: positive('connections', values.connections, 200),
     logLevel: values['log-level'],
     profile: values.profile,
+    split: values.split || values.write,
+    calm: values.calm === undefined ? undefined : calmThreshold(values.calm),
     adminUrl: process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
+}
+
+function calmThreshold(raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error('--calm must be a positive number (a 1-minute load average)');
+  return value;
 }
 
 async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -182,26 +216,36 @@ async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise
 }
 
 async function setUpPostgres(settings: Settings, scratchDir: string): Promise<DatabaseSetup> {
-  const name = `hale_bench_${randomBytes(5).toString('hex')}`;
+  const base = `hale_bench_${randomBytes(5).toString('hex')}`;
   const version = await withAdmin(settings.adminUrl, async (admin) => {
-    await admin.query(`CREATE DATABASE ${name}`);
     const result = await admin.query<{ server_version: string }>('SHOW server_version');
     return result.rows[0]?.server_version ?? 'unknown';
   });
-  const dropDatabase = () => withAdmin(settings.adminUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
-  cleanups.push(dropDatabase);
-  const url = new URL(settings.adminUrl);
-  url.pathname = `/${name}`;
-  log(`PostgreSQL ${version}: scratch database ${name}`);
+  log(`PostgreSQL ${version}: scratch databases ${base}_*`);
+  const drops = new Map<ServerKind, () => Promise<void>>();
   return {
     kind: 'postgres',
     version: `PostgreSQL ${version}`,
-    envFor: (server) => ({ BENCH_SERVER_DATABASE_URL: url.toString(), BENCH_SERVER_DATA_DIR: path.join(scratchDir, `postgres-${server}`) }),
-    // Start each server from the same state: no checkpoint left over from the previous one.
-    beforeTarget: () => withAdmin(url.toString(), async (client) => void (await client.query('CHECKPOINT'))),
-    async teardown() {
-      cleanups.splice(cleanups.indexOf(dropDatabase), 1);
-      await dropDatabase();
+    async prepare(server) {
+      const name = `${base}_${server}`;
+      const drop = () => withAdmin(settings.adminUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+      await withAdmin(settings.adminUrl, async (admin) => {
+        await admin.query(`CREATE DATABASE ${name}`);
+        // Start each server from the same state: no checkpoint left over from the previous one.
+        await admin.query('CHECKPOINT');
+      });
+      drops.set(server, drop);
+      cleanups.push(drop);
+      const url = new URL(settings.adminUrl);
+      url.pathname = `/${name}`;
+      return { BENCH_SERVER_DATABASE_URL: url.toString(), BENCH_SERVER_DATA_DIR: path.join(scratchDir, `postgres-${server}`) };
+    },
+    async release(server) {
+      const drop = drops.get(server);
+      if (drop === undefined) return;
+      drops.delete(server);
+      cleanups.splice(cleanups.indexOf(drop), 1);
+      await drop();
     },
   };
 }
@@ -219,9 +263,8 @@ async function setUpPglite(scratchDir: string): Promise<DatabaseSetup> {
   return {
     kind: 'pglite',
     version: `PGlite ${version} (PostgreSQL 18 embedded, one connection, fsync off)`,
-    envFor: (server) => ({ BENCH_SERVER_DATA_DIR: path.join(scratchDir, `pglite-${server}`) }),
-    beforeTarget: async () => undefined,
-    teardown: async () => undefined,
+    prepare: async (server) => ({ BENCH_SERVER_DATA_DIR: path.join(scratchDir, `pglite-${server}`) }),
+    release: async (server) => rm(path.join(scratchDir, `pglite-${server}`), { recursive: true, force: true }),
   };
 }
 
@@ -232,7 +275,7 @@ interface Drain {
   last: ServerStats;
   /** Seconds from the first stats until no work was left; undefined = work left at the timeout. */
   seconds: number | undefined;
-  /** Events Hale's workers finished per second while the benchmark waited. */
+  /** Net decrease of the work left per second while the benchmark waited. */
   rate: number;
 }
 
@@ -249,31 +292,44 @@ async function waitDrained(server: ServerProcess, timeoutMs: number): Promise<Dr
     first,
     last,
     seconds: backlogOf(last) === 0 ? (backlogOf(first) === 0 ? 0 : elapsed) : undefined,
-    rate: elapsed === 0 ? 0 : (last.processed + last.failed - first.processed - first.failed) / elapsed,
+    rate: elapsed === 0 ? 0 : (backlogOf(first) - backlogOf(last)) / elapsed,
   };
 }
 
-async function measure(server: ServerProcess, graph: GraphApiStub, drainTimeoutMs: number, load: () => Promise<LoadRun>): Promise<MeasuredRun> {
+/** CPU (% of one core) and event loop busy share (%) of a child between two of its stats. */
+function processUse(before: ServerStats, after: ServerStats): { cpuPercent: number; loopBusyPercent: number } {
+  const wallMs = after.loopActiveMs + after.loopIdleMs - (before.loopActiveMs + before.loopIdleMs);
+  return {
+    cpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / wallMs) * 100,
+    loopBusyPercent: ((after.loopActiveMs - before.loopActiveMs) / wallMs) * 100,
+  };
+}
+
+/** `server` takes the load and answers the database questions; `worker` (split only) is the HALE_ROLE=worker process. */
+async function measure(server: ServerProcess, worker: ServerProcess | undefined, graph: GraphApiStub, drainTimeoutMs: number, load: () => Promise<LoadRun>): Promise<MeasuredRun> {
   const before = await server.stats();
+  const workerBefore = await worker?.stats();
   const sendsBefore = graph.sends();
   const cpuBefore = sampleCpu();
   const run = await load();
   const cpu = cpuBetween(cpuBefore, sampleCpu());
   const sendsAfter = graph.sends();
+  const workerAfter = await worker?.stats();
   const drain = await waitDrained(server, drainTimeoutMs);
   const after = drain.first;
-  const wallMs = after.loopActiveMs + after.loopIdleMs - (before.loopActiveMs + before.loopIdleMs);
+  const use = processUse(before, after);
   return {
     load: run,
-    serverCpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / wallMs) * 100,
-    loopBusyPercent: ((after.loopActiveMs - before.loopActiveMs) / wallMs) * 100,
+    serverCpuPercent: use.cpuPercent,
+    loopBusyPercent: use.loopBusyPercent,
+    worker: workerBefore === undefined || workerAfter === undefined ? undefined : processUse(workerBefore, workerAfter),
     cpu,
     backlogAtStart: backlogOf(before),
     backlog: backlogOf(after),
     eventsPendingAtStop: after.pending,
     repliesQueuedAtStop: after.queues['outbound.send'] ?? 0,
     processedDuringLoad: after.processed + after.failed - before.processed - before.failed,
-    repliesSentDuringLoad: sendsAfter - sendsBefore,
+    graphCallsDuringLoad: sendsAfter - sendsBefore,
     drainSeconds: drain.seconds,
     drainTimeoutSeconds: drainTimeoutMs / 1000,
     drainRate: drain.rate,
@@ -282,44 +338,57 @@ async function measure(server: ServerProcess, graph: GraphApiStub, drainTimeoutM
 }
 
 async function runTarget(settings: Settings, database: DatabaseSetup, server: ServerKind, scratchDir: string, graph: GraphApiStub): Promise<TargetResult> {
-  await database.beforeTarget();
   const label = `${database.kind} ${server}`;
-  const nodeFlags = settings.profile && server === 'hale' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = await startServerProcess({
-    script: path.join(HERE, server === 'hale' ? 'serve-hale.ts' : 'serve-bare.ts'),
-    env: {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      BENCH_SERVER_LOG_LEVEL: settings.logLevel,
-      BENCH_SERVER_LOG_FILE: path.join(scratchDir, `${database.kind}-${server}.log`),
-      BENCH_SERVER_GRAPH_URL: graph.url,
-      ...database.envFor(server),
-    },
-    nodeFlags,
-  });
-  log(`${label}: listening on ${child.url} (pid ${child.pid})`);
+  const calm = await waitForCalm(settings.calm, CALM_MAX_WAIT_MS, (message) => log(`${label}: ${message}`));
+  extendDeadline(calm.waitedSeconds * 1000);
+  const databaseEnv = await database.prepare(server);
+  const nodeFlags = settings.profile && server !== 'bare' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const encryptionKey = randomBytes(32).toString('base64');
+  const start = (role: 'all' | 'web' | 'worker') =>
+    startServerProcess({
+      script: path.join(HERE, server === 'bare' ? 'serve-bare.ts' : 'serve-hale.ts'),
+      env: {
+        PATH: process.env['PATH'],
+        HOME: process.env['HOME'],
+        BENCH_SERVER_LOG_LEVEL: settings.logLevel,
+        BENCH_SERVER_LOG_FILE: path.join(scratchDir, `${database.kind}-${server}${role === 'all' ? '' : `-${role}`}.log`),
+        BENCH_SERVER_GRAPH_URL: graph.url,
+        BENCH_SERVER_ROLE: role,
+        // The web process stores events encrypted; the worker must read them.
+        BENCH_SERVER_ENCRYPTION_KEY: encryptionKey,
+        ...databaseEnv,
+      },
+      nodeFlags,
+    });
+  // Split: the worker first (it migrates the database and creates the queues), then the web process.
+  const worker = server === 'split' ? await start('worker') : undefined;
+  if (worker !== undefined) log(`${label}: worker (HALE_ROLE=worker) pid ${worker.pid}`);
+  let child: ServerProcess | undefined;
   try {
+    child = await start(server === 'split' ? 'web' : 'all');
+    log(`${label}: listening on ${child.url} (pid ${child.pid}${server === 'split' ? ', HALE_ROLE=web' : ''})`);
     const runId = randomBytes(3).toString('hex');
     let seq = 0;
     const next = () => buildSignedWebhook(runId, seq++, Math.floor(Date.now() / 1000));
     const loadOptions = { baseUrl: child.url, connections: settings.connections, next };
+    const target = child;
 
     log(`${label}: warm-up ${settings.warmupSeconds} s`);
     const warmup = await runLoad({ ...loadOptions, durationSeconds: settings.warmupSeconds });
-    const warm = await waitDrained(child, DRAIN_TIMEOUT_MS.warmup);
-    if (warm.seconds === undefined) log(`${label}: warm-up work still left after ${DRAIN_TIMEOUT_MS.warmup / 1000} s: ${backlogOf(warm.last)} (workers: ${warm.rate.toFixed(0)} events/s)`);
+    const warm = await waitDrained(target, DRAIN_TIMEOUT_MS.warmup);
+    if (warm.seconds === undefined) log(`${label}: warm-up work still left after ${DRAIN_TIMEOUT_MS.warmup / 1000} s: ${backlogOf(warm.last)} (${warm.rate.toFixed(1)} work items/s)`);
 
     log(`${label}: fixed rate ${settings.rate}/s for ${settings.durationSeconds} s`);
-    const fixed = await measure(child, graph, DRAIN_TIMEOUT_MS.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
+    const fixed = await measure(target, worker, graph, DRAIN_TIMEOUT_MS.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
     log(`${label}: ${describeRun(fixed)}`);
 
     log(`${label}: max rate for ${settings.durationSeconds} s`);
-    const max = await measure(child, graph, DRAIN_TIMEOUT_MS.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
+    const max = await measure(target, worker, graph, DRAIN_TIMEOUT_MS.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
     log(`${label}: ${describeRun(max)}`);
 
     const acked = [...warmup.acked, ...fixed.load.acked, ...max.load.acked];
-    const check = await child.check(acked);
-    const stats = await child.stats();
+    const check = await target.check(acked);
+    const stats = await target.stats();
     const verification = {
       sent: warmup.sent + fixed.load.sent + max.load.sent,
       acked: acked.length,
@@ -329,19 +398,22 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
       failed: stats.failed,
       pendingAtEnd: stats.pending,
       backlogAtEnd: backlogOf(stats),
-      repliesSent: graph.sends(),
+      graphCalls: graph.sends(),
     };
     log(`${label}: sent ${verification.sent}, 2xx ${verification.acked}, stored ${verification.stored}, lost ${verification.missing}`);
-    return { server, warmup, fixed, max, verification };
+    return { server, loadAtStart: calm.load, warmup, fixed, max, verification };
   } finally {
-    await child.stop();
+    // The web process first: it flushes the jobs of every acknowledged event before it exits.
+    await child?.stop();
+    await worker?.stop();
+    await database.release(server);
   }
 }
 
 function describeDrain(run: MeasuredRun): string {
   if (run.backlog === 0) return 'no work left';
   if (run.drainSeconds !== undefined) return `work left ${fmtInt(run.backlog)}, drained in ${run.drainSeconds.toFixed(1)} s`;
-  return `work left ${fmtInt(run.backlog)}, still ${fmtInt(run.backlogAfterWait)} after ${run.drainTimeoutSeconds} s (${fmtInt(run.drainRate)} events/s${projectDrain(run)})`;
+  return `work left ${fmtInt(run.backlog)}, still ${fmtInt(run.backlogAfterWait)} after ${run.drainTimeoutSeconds} s (${fmtRate(run.drainRate)} work items/s${projectDrain(run)})`;
 }
 
 function describeRun(run: MeasuredRun): string {
@@ -358,6 +430,7 @@ function projectDrain(run: MeasuredRun): string {
 }
 
 const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const fmtRate = (n: number) => (n < 10 ? n.toFixed(1) : fmtInt(n));
 const fmtMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
 
 function toMarkdown(result: DatabaseResult, settings: Settings): string {
@@ -378,8 +451,8 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
       );
     }
   }
-  lines.push('', "Hale's workers in the same process (each event → patient and communication → assistant turn → reply to the Graph API stub):", '');
-  lines.push('| Run | Work left at start | Events processed during the run | Replies sent during the run | Work left at stop (events pending) | Replies queued at stop | Drain after the load stopped |');
+  lines.push('', "Hale's workers in the same process (each event → patient and communication → assistant turn → replies and read mark to the Graph API stub):", '');
+  lines.push('| Run | Work left at start | Events processed during the run | Graph API calls during the run | Work left at stop (events pending) | Replies queued at stop | Drain after the load stopped |');
   lines.push('|---|--:|--:|--:|--:|--:|---|');
   for (const [runName, run] of runs(result.hale)) {
     const drain =
@@ -387,9 +460,9 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
         ? '–'
         : run.drainSeconds !== undefined
           ? `${run.drainSeconds.toFixed(1)} s`
-          : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.backlogAfterWait)} left, ${fmtInt(run.drainRate)} events/s${projectDrain(run)}`;
+          : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.backlogAfterWait)} left, ${fmtRate(run.drainRate)} work items/s${projectDrain(run)}`;
     lines.push(
-      `| ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.repliesSentDuringLoad)} | ${fmtInt(run.backlog)} (${fmtInt(run.eventsPendingAtStop)}) | ${fmtInt(run.repliesQueuedAtStop)} | ${drain} |`,
+      `| ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.graphCallsDuringLoad)} | ${fmtInt(run.backlog)} (${fmtInt(run.eventsPendingAtStop)}) | ${fmtInt(run.repliesQueuedAtStop)} | ${drain} |`,
     );
   }
 
@@ -400,14 +473,15 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
   const bv = result.bare.verification;
   lines.push('');
   lines.push(`- Hale / bare max rate: **${(share * 100).toFixed(0)}%** (target ≥ ${TARGET_RATE_SHARE * 100}%): ${share >= TARGET_RATE_SHARE ? 'met' : '**not met**'}.`);
+  const rateNote = fixed.rate < settings.rate * 0.97 ? ` (Hale answered only ${fmtInt(fixed.rate)} of the ${fmtInt(settings.rate)} requests/s offered)` : fixed.errors + fixed.non2xx > 0 ? ' (with errors)' : '';
   lines.push(
-    `- Hale p99 at ${fmtInt(settings.rate)} webhooks/s: **${fmtMs(fixed.p99)} ms** at ${fmtInt(fixed.rate)} 2xx/s (target ≤ ${TARGET_P99_MS} ms): ${fixed.p99 <= TARGET_P99_MS && rateHeld ? 'met' : '**not met**'}${rateHeld ? '' : ' (the rate was not held without errors)'}.`,
+    `- Hale p99 at ${fmtInt(settings.rate)} webhooks/s: **${fmtMs(fixed.p99)} ms** (target ≤ ${TARGET_P99_MS} ms): ${fixed.p99 <= TARGET_P99_MS && rateHeld ? 'met' : '**not met**'}${rateNote}.`,
   );
   lines.push(
     `- Nothing lost: Hale answered ${fmtInt(v.acked)} of the ${fmtInt(v.sent)} requests sent (warm-up included) with 2xx and stored ${fmtInt(v.stored)} events; ` +
       `${v.missing === 0 ? 'every acknowledged event is stored' : `**${v.missing} acknowledged events are missing**`}` +
       `${v.stored > v.acked ? ` (${v.stored - v.acked} more were stored whose response the load generator no longer awaited when a run ended)` : ''}. ` +
-      `When Hale stopped its workers had processed ${fmtInt(v.processed)} events (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending) and sent ${fmtInt(v.repliesSent)} replies. ` +
+      `When Hale stopped its workers had processed ${fmtInt(v.processed)} events (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending) and made ${fmtInt(v.graphCalls)} Graph API calls (replies and read marks). ` +
       `Bare handler: ${fmtInt(bv.acked)} 2xx, ${fmtInt(bv.stored)} rows, ${bv.missing === 0 ? 'none missing' : `**${bv.missing} missing**`}.`,
   );
   lines.push(
@@ -426,11 +500,11 @@ function codeVersion(): string {
   }
 }
 
-function machineFacts(settings: Settings, versions: string[], loadAtStart: number[], autocannonVersion: string): string {
+function machineFacts(settings: Settings, databaseVersion: string, loadAtStart: number[], autocannonVersion: string, code: string): string {
   const command = ['npm run bench:ingest', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   return [
-    `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\` on ${codeVersion()}: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${versions.join('; ')}, autocannon ${autocannonVersion}. ` +
+    `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\` on ${code}: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${databaseVersion}, autocannon ${autocannonVersion}. ` +
       `Warm-up ${settings.warmupSeconds} s, runs ${settings.durationSeconds} s, ${settings.connections} connections, Hale log level ${settings.logLevel}. ` +
       `Load average at the start: ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}.`,
   ].join('\n');
@@ -453,6 +527,7 @@ async function writeDoc(sections: Record<string, string>): Promise<void> {
 async function main(): Promise<void> {
   const settings = parseSettings(process.argv.slice(2));
   const loadAtStart = os.loadavg();
+  const code = codeVersion();
   const deadline = setTimeout(() => {
     log(`gave up after ${HARD_DEADLINE_MS / 60_000} minutes`);
     void runCleanups().finally(() => process.exit(1));
@@ -490,9 +565,9 @@ async function main(): Promise<void> {
   }
   if (results.length === 0) process.exit(1);
 
-  const facts = machineFacts(settings, results.map((r) => r.version), loadAtStart, await packageVersion('autocannon'));
+  const autocannonVersion = await packageVersion('autocannon');
   const sections: Record<string, string> = {};
-  for (const result of results) sections[`webhook-ingest:${result.kind}`] = `${facts}\n\n${toMarkdown(result, settings)}`;
+  for (const result of results) sections[`webhook-ingest:${result.kind}`] = `${machineFacts(settings, result.version, loadAtStart, autocannonVersion, code)}\n\n${toMarkdown(result, settings)}`;
   process.stdout.write(`\n${Object.values(sections).join('\n\n')}\n\n`);
   log(`finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
   if (settings.profile) log(`CPU profiles of the Hale process: ${PROFILE_DIR}`);
@@ -500,4 +575,12 @@ async function main(): Promise<void> {
   if (failed) process.exitCode = 1;
 }
 
-await main();
+// A closed pipe (e.g. `| head`) must not kill the run before it has cleaned up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+try {
+  await main();
+} catch (error) {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await runCleanups();
+  process.exit(1);
+}

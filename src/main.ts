@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { fromKysely } from 'pg-boss';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
-import { ingestWebhook } from './app/ingest-webhook.ts';
+import { eventJobId, ingestWebhook, requeueStalledEvents } from './app/ingest-webhook.ts';
 import type { ChannelSender, Clock, Transactor } from './app/ports.ts';
 import { processInboundEvent } from './app/process-inbound-event.ts';
 import { queueReply, type QueueReplyInput } from './app/queue-reply.ts';
@@ -26,6 +26,7 @@ import { databaseRateLimiter } from './adapters/db/rate-limiter.ts';
 import type { Database } from './adapters/db/schema.ts';
 import { buildHttpApp } from './adapters/http/build-http-app.ts';
 import { createPrometheusMetrics } from './adapters/http/prometheus-metrics.ts';
+import { createBatchDispatcher } from './adapters/jobs/create-batch-dispatcher.ts';
 import { startJobRuntime, type JobRuntime } from './adapters/jobs/start-job-runtime.ts';
 import { localMediaStorage } from './adapters/storage/local-media-storage.ts';
 import { createWhatsAppChannel, whatsappTranslator, unconfiguredChannel } from './adapters/whatsapp/create-whatsapp-channel.ts';
@@ -109,7 +110,12 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   );
   started.push(() => jobs.stop());
   const metrics = createPrometheusMetrics(() => jobs.depth());
-  const tx = createTransactor(database.db, cipher, (trx) => jobs.queue(fromKysely(trx)));
+  const tx = createTransactor(database.db, cipher, (db) => jobs.queue(fromKysely(db)));
+  const dispatcher = createBatchDispatcher(() => jobs.queue(), 'inbound.process', (id) => ({ id: eventJobId(id), data: { eventId: id } }), {
+    maxBatch: 200,
+    maxDelayMs: 10,
+    onError: (error) => log.error({ err: error }, 'jobs.dispatch_failed'),
+  });
   const storage = localMediaStorage(persistent ? path.resolve(config.dataDir, 'media') : path.join(tmpdir(), `hale-media-${process.pid}`), cipher);
 
   const missing = missingWhatsAppSettings(config.whatsapp);
@@ -135,14 +141,16 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     verifyToken: wa.verifyToken,
     missingSettings: missing,
     metrics,
-    ingest: (events) => ingestWebhook({ tx, clock, metrics }, events),
+    ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => dispatcher.dispatch(ids) }, events),
   });
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();
   async function startWorkers(): Promise<void> {
   await jobs.work('inbound.process', 4, async (data) => {
-    await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
+    const recorded = await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
+    // The assistant answers in the same job (one job less per message); it is idempotent and ordered (ADR 2).
+    if (recorded !== undefined) await runAssistant({ tx, clock, nlu, clinic, log }, recorded.patientId);
   });
   await jobs.work('conversation.turn', 4, async (data) => {
     await runAssistant({ tx, clock, nlu, clinic, log }, String(data['patientId']));
@@ -162,6 +170,19 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
   });
   }
+
+  // Events whose job was lost (a crash between storing and dispatching) are picked up again.
+  const sweeper =
+    config.role === 'web'
+      ? undefined
+      : setInterval(() => {
+          requeueStalledEvents({ tx, clock }).then(
+            (count) => (count > 0 ? log.warn({ count }, 'inbound.requeued_stalled') : undefined),
+            (error: unknown) => log.error({ err: error }, 'inbound.requeue_failed'),
+          );
+        }, 15_000);
+  sweeper?.unref();
+  started.push(async () => clearInterval(sweeper));
 
   const address = await app.listen({ port: config.http.port, host: config.http.host });
   const url = address.replace('[::1]', 'localhost');
@@ -186,6 +207,8 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     close() {
       closing ??= (async () => {
         await app.close(); // stop accepting requests, finish in-flight ones
+        clearInterval(sweeper);
+        await dispatcher.flush(); // jobs for every event acknowledged to Meta
         await jobs.stop(); // finish in-flight jobs
         await database.close();
       })();

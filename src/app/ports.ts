@@ -13,6 +13,7 @@ import type { Language } from '../core/clinic/clinic-config.ts';
 import type { Understanding } from '../core/assistant/understanding.ts';
 import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
 import type { HandoverReason } from '../core/assistant/effects.ts';
+import type { AppointmentStatus } from '../core/scheduling/appointment-status.ts';
 
 export interface Clock {
   now(): Date;
@@ -123,11 +124,71 @@ export interface StoredEvent {
   raw: unknown;
 }
 
+/** A Schedule/Appointment in FHIR terms; practitioner and service are clinic-config ids. */
+export interface AppointmentRecord {
+  id: string;
+  patientId: string;
+  practitionerId: string;
+  serviceId: string;
+  start: Date;
+  end: Date;
+  status: AppointmentStatus;
+  mode: 'in_person' | 'video';
+  bookedVia: 'chat' | 'staff';
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | undefined;
+  cancelReason: CancelReason | undefined;
+  rescheduledFrom: string | undefined;
+  version: number;
+}
+
+/** A short claim on a slot while the patient confirms. */
+export interface SlotHoldRecord {
+  id: string;
+  patientId: string;
+  practitionerId: string;
+  serviceId: string;
+  start: Date;
+  end: Date;
+  expiresAt: Date;
+}
+
+export interface WaitlistEntryRecord {
+  id: string;
+  patientId: string;
+  serviceId: string;
+  /** Undefined: any practitioner who offers the service. */
+  practitionerId: string | undefined;
+  windowStart: Date;
+  windowEnd: Date;
+  state: 'waiting' | 'offered' | 'booked' | 'cancelled';
+  createdAt: Date;
+  offeredAt: Date | undefined;
+  offeredSlot: { practitionerId: string; start: Date } | undefined;
+  appointmentId: string | undefined;
+}
+
+/** Time a practitioner cannot be booked: an active appointment or a live hold (of `serviceId`, for its buffer). */
+export interface BusyTime {
+  practitionerId: string;
+  serviceId: string;
+  start: Date;
+  end: Date;
+}
+
+/** Who asks for a change to an appointment: the patient (in the chat) or a staff member. */
+export type BookingActor = { type: 'patient'; patientId: string } | { type: 'staff'; staffId: string };
+
+/** Why an appointment was cancelled: a code, never free text (the column is not encrypted). */
+export type CancelReason = 'patient_request' | 'clinic_request' | 'declined' | 'rescheduled';
+
 export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'outbound.mark_read' | 'media.fetch';
 
 export interface JobQueue {
   enqueue(queue: QueueName, data: Record<string, string | number>, options?: { startAfterSeconds?: number }): Promise<void>;
-  enqueueMany(queue: QueueName, data: Array<Record<string, string | number>>): Promise<void>;
+  /** `id` (a UUID) makes the enqueue idempotent: a job with that id is created once. */
+  enqueueMany(queue: QueueName, items: Array<{ data: Record<string, string | number>; id?: string }>): Promise<void>;
 }
 
 /** Everything a use case can touch inside one transaction. */
@@ -137,6 +198,10 @@ export interface Repositories {
     find(id: number): Promise<StoredEvent | undefined>;
     markDone(id: number, state: 'processed' | 'ignored' | 'failed', at: Date, reason?: string): Promise<void>;
     countAttempt(id: number): Promise<number>;
+    /** Message/status events still pending since before `receivedBefore` (their job may be lost). */
+    findStalled(receivedBefore: Date, limit: number): Promise<number[]>;
+    /** The patient of an already recorded inbound message, by the event's dedupe key. */
+    findPatientOfMessageEvent(id: number): Promise<string | undefined>;
   };
   patients: {
     findByChannelId(ref: Recipient): Promise<PatientRecord | undefined>;
@@ -198,11 +263,85 @@ export interface Repositories {
   };
   audit: { append(entry: AuditEntry, at: Date): Promise<void> };
   jobs: JobQueue;
+  /**
+   * Appointments under the database's double-booking guard: active (proposed, pending, booked,
+   * arrived) appointments of one practitioner never overlap, nor overlap another patient's live hold.
+   */
+  appointments: {
+    /**
+     * Serializes slot claims on one practitioner until the transaction ends (the guard takes the
+     * same lock). Take it first, before reading availability, and for one practitioner only.
+     */
+    lockPractitioner(practitionerId: string): Promise<void>;
+    /** 'taken' when the guard refuses the slot; the transaction stays usable either way. */
+    insert(input: {
+      patientId: string;
+      practitionerId: string;
+      serviceId: string;
+      start: Date;
+      end: Date;
+      status: 'pending' | 'booked';
+      mode: AppointmentRecord['mode'];
+      bookedVia: AppointmentRecord['bookedVia'];
+      rescheduledFrom?: string;
+      at: Date;
+    }): Promise<{ ok: true; appointment: AppointmentRecord } | { ok: false; reason: 'taken' }>;
+    find(id: string): Promise<AppointmentRecord | undefined>;
+    /** Finds the appointment and locks it until the transaction ends. */
+    lock(id: string): Promise<AppointmentRecord | undefined>;
+    /** The patient's appointments ending after `endsAfter` (all when undefined), soonest first. */
+    listForPatient(patientId: string, options: { endsAfter?: Date; statuses?: readonly AppointmentStatus[]; limit: number }): Promise<AppointmentRecord[]>;
+    /** An active appointment of this patient exactly at this slot, if any (a repeated confirmation). */
+    findActiveAt(input: { patientId: string; practitionerId: string; serviceId: string; start: Date }): Promise<AppointmentRecord | undefined>;
+    /**
+     * Moves to `status` when the row is still at `expectedVersion`; undefined otherwise, and
+     * when the guard refuses re-activating a slot (e.g. noshow → arrived over a new booking).
+     */
+    changeStatus(id: string, input: { status: AppointmentStatus; expectedVersion: number; at: Date; cancelReason?: CancelReason }): Promise<AppointmentRecord | undefined>;
+    /**
+     * Busy time of these practitioners overlapping [from, to): appointments whose status
+     * `blocksTime` (core) and holds live at `now`, except the holds of `ignoreHoldsOf` (a
+     * patient's own hold does not block them) and the appointment `ignoreAppointmentId` (the
+     * one being moved).
+     */
+    busyTimes(
+      practitionerIds: readonly string[],
+      window: { from: Date; to: Date },
+      options: { now: Date; ignoreHoldsOf?: string; ignoreAppointmentId?: string },
+    ): Promise<BusyTime[]>;
+  };
+  slotHolds: {
+    /** 'taken' when the guard refuses: the slot overlaps another live hold or an active appointment. Expired holds are cleared. */
+    insert(input: { patientId: string; practitionerId: string; serviceId: string; start: Date; end: Date; at: Date; expiresAt: Date }): Promise<{ ok: true; hold: SlotHoldRecord } | { ok: false; reason: 'taken' }>;
+    find(id: string): Promise<SlotHoldRecord | undefined>;
+    release(id: string): Promise<void>;
+    /** Releases the patient's holds (but `except`): a patient holds one slot at a time. Returns how many. */
+    releaseForPatient(patientId: string, options?: { except?: string }): Promise<number>;
+  };
+  waitlist: {
+    /** `queuedSince` is the place in line (created_at); default `at`. */
+    insert(input: { patientId: string; serviceId: string; practitionerId: string | undefined; windowStart: Date; windowEnd: Date; at: Date; queuedSince?: Date }): Promise<WaitlistEntryRecord>;
+    find(id: string): Promise<WaitlistEntryRecord | undefined>;
+    /** The patient's entries still waiting or offered, oldest first. */
+    listOpenForPatient(patientId: string): Promise<WaitlistEntryRecord[]>;
+    /**
+     * The oldest entry this freed slot suits (same service; its practitioner or any; the slot
+     * inside its window), locked, skipping entries another transaction is offering right now.
+     * Entries with an offer still open (offered after `offerOpenSince`) and entries already
+     * offered this very slot are passed over.
+     */
+    lockFirstForSlot(slot: { serviceId: string; practitionerId: string; start: Date; end: Date }, options: { offerOpenSince: Date; excludePatientId?: string }): Promise<WaitlistEntryRecord | undefined>;
+    markOffered(id: string, slot: { practitionerId: string; start: Date }, at: Date): Promise<void>;
+    markBooked(id: string, appointmentId: string, at: Date): Promise<void>;
+    cancel(id: string, at: Date): Promise<void>;
+  };
 }
 
 export interface Transactor {
   /** Runs fn in one short database transaction. Never await network I/O inside. */
   run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Without an explicit transaction: each statement commits alone (for single-statement work on hot paths). */
+  direct<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 /** Send-rate limits that hold across every Hale process sharing the database. */

@@ -11,13 +11,20 @@ type Deps = { tx: Transactor; clock: Clock; translator: ChannelTranslator; metri
 /**
  * Handles one stored webhook event: a patient message becomes a Communication (and the patient
  * is found or created by channel id), a status moves an outbound message's delivery state.
- * Idempotent: running it twice for the same event changes nothing the second time.
+ * Idempotent: running it twice for the same event changes nothing the second time. Returns the
+ * patient of a message event, whose assistant turn the caller runs next.
  */
-export async function processInboundEvent(deps: Deps, eventId: number): Promise<void> {
+export async function processInboundEvent(deps: Deps, eventId: number): Promise<{ patientId: string } | undefined> {
   const now = deps.clock.now();
+  let patientId: string | undefined;
   const retry = await deps.tx.run(async (repos): Promise<string | undefined> => {
     const event = await repos.events.find(eventId);
-    if (event === undefined || event.state !== 'pending') return undefined;
+    if (event === undefined) return undefined;
+    if (event.state !== 'pending') {
+      // A retried job: the message is recorded; its patient's assistant turn may still be due.
+      patientId = event.state === 'processed' && event.kind === 'message' ? await repos.events.findPatientOfMessageEvent(eventId) : undefined;
+      return undefined;
+    }
     if (event.kind === 'message') {
       const translated = deps.translator.toInboundMessage(event.raw);
       if (!translated.ok) {
@@ -25,7 +32,7 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
         deps.log.warn({ eventId, reason: translated.reason }, 'inbound.untranslatable');
         return undefined;
       }
-      await recordInbound(repos, translated.value, now, deps.log);
+      patientId = await recordInbound(repos, translated.value, now, deps.log);
       await repos.events.markDone(eventId, 'processed', now);
       return undefined;
     }
@@ -53,9 +60,10 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
   });
   // Thrown after the transaction committed, so the attempt count is kept.
   if (retry !== undefined) throw new RetryLaterError(retry);
+  return patientId === undefined ? undefined : { patientId };
 }
 
-async function recordInbound(repos: Repositories, message: InboundMessage, now: Date, log: Logger): Promise<void> {
+async function recordInbound(repos: Repositories, message: InboundMessage, now: Date, log: Logger): Promise<string> {
   const ref = { waId: message.from.waId, userId: message.from.userId };
   let patient = await repos.patients.findByChannelId(ref);
   if (patient === undefined) {
@@ -66,7 +74,7 @@ async function recordInbound(repos: Repositories, message: InboundMessage, now: 
     );
   }
   const recorded = await repos.communications.insertInbound({ patientId: patient.id, message });
-  if (recorded === undefined) return; // already recorded under another event: nothing more to do
+  if (recorded === undefined) return patient.id; // already recorded under another event
   await repos.patients.noteInbound(patient.id, new Date(message.sentAt), message.from.profileName);
   const content = message.content;
   if (content.kind === 'media') {
@@ -80,6 +88,6 @@ async function recordInbound(repos: Repositories, message: InboundMessage, now: 
       now,
     );
   }
-  await repos.jobs.enqueue('conversation.turn', { patientId: patient.id });
   log.info({ patientId: patient.id, communicationId: recorded.id, kind: content.kind }, 'inbound.recorded');
+  return patient.id;
 }

@@ -48,7 +48,7 @@ const WINDOW_CLOSED_REASON =
  * Retryable failures throw RetryLaterError so the job queue backs off and tries again.
  */
 export async function sendOutbound(deps: Deps, policy: SendPolicy, communicationId: string): Promise<SendOutcome> {
-  const loaded = await deps.tx.run(async (repos) => {
+  const loaded = await deps.tx.direct(async (repos) => {
     const message = await repos.communications.findOutbound(communicationId);
     if (message === undefined || message.status !== 'queued') return undefined;
     return { message, patient: await repos.patients.get(message.patientId) };
@@ -106,7 +106,7 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
   }
   const failure = { ...(result.code === undefined ? {} : { code: result.code }), title: result.title, reason: result.reason };
   if (result.retryable) {
-    const attempts = await deps.tx.run((repos) => repos.communications.noteAttempt(communicationId, failure));
+    const attempts = await deps.tx.direct((repos) => repos.communications.noteAttempt(communicationId, failure));
     if (attempts < policy.maxAttempts) {
       deps.metrics.count('sends_total', { outcome: 'retry' });
       deps.log.warn({ ...log, code: result.code, attempts }, 'outbound.retry');
@@ -116,13 +116,15 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
   return fail(deps, communicationId, failure, log);
 }
 
+/** Waits (with growing pauses, so a long queue costs few queries) until earlier replies have left. */
 async function waitForEarlier(deps: Deps, patientId: string, communicationId: string, maxWaitMs: number): Promise<number> {
-  const step = 20;
-  for (let waited = 0; ; waited += step) {
-    const blocked = await deps.tx.run((repos) => repos.communications.hasEarlierQueued(patientId, communicationId));
+  let waited = 0;
+  for (let pause = 10; ; pause *= 2) {
+    const blocked = await deps.tx.direct((repos) => repos.communications.hasEarlierQueued(patientId, communicationId));
     if (!blocked) return 0;
     if (waited >= maxWaitMs) return waited;
-    await deps.sleep(step);
+    await deps.sleep(pause);
+    waited += pause;
   }
 }
 

@@ -5,7 +5,11 @@ export type DomainErrorCode =
   | 'reply_window_closed'
   | 'conflict'
   | 'invalid_input'
-  | 'opted_out';
+  | 'opted_out'
+  /** The slot is taken (lost race, hold elsewhere, outside hours); details.alternatives offers others. */
+  | 'slot_unavailable'
+  /** Too close to the start for the patient to cancel or move it; details.cutoffHours. */
+  | 'cancellation_cutoff';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Cipher, IncomingEvent, Repositories } from '../../app/ports.ts';
 import type { Database } from './schema.ts';
 
@@ -46,6 +46,30 @@ export function eventsRepository(db: Kysely<Database>, cipher: Cipher): Reposito
         .set({ state, processed_at: at, reason: reason ?? null })
         .where('id', '=', id)
         .execute();
+    },
+
+    async findStalled(receivedBefore, limit) {
+      const rows = await db
+        .selectFrom('inbound_events')
+        .select('id')
+        .where('state', '=', 'pending')
+        .where('kind', 'in', ['message', 'status'])
+        .where('received_at', '<', receivedBefore)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
+    async findPatientOfMessageEvent(id) {
+      const row = await db
+        .selectFrom('inbound_events as e')
+        .innerJoin('communications as c', (join) => join.on(sql<boolean>`c.provider_message_id = substr(e.dedupe_key, 5)`))
+        .select('c.patient_id')
+        .where('e.id', '=', id)
+        .where('e.kind', '=', 'message')
+        .executeTakeFirst();
+      return row?.patient_id;
     },
 
     async countAttempt(id) {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -50,6 +51,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     ...(dataDir === undefined ? {} : { dataDir }),
     ...(target.loadDataDir === undefined ? {} : { loadDataDir: target.loadDataDir }),
     parsers: { [INT8_OID]: toNumber },
+    // The double-booking guard (an exclusion constraint over practitioner + time range) needs
+    // btree_gist; a data folder migrated with it cannot be opened without it.
+    extensions: { btree_gist },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

@@ -1,5 +1,6 @@
 /** Kysely table types. Columns ending in `_enc` hold AES-256-GCM ciphertext; `_hash` columns hold keyed hashes. */
 import type { ColumnType, Generated } from 'kysely';
+import type { AppointmentStatus } from '../../core/scheduling/appointment-status.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -134,6 +135,51 @@ export interface ConsentsTable {
   source_communication_id: string | null;
 }
 
+export interface AppointmentsTable {
+  id: Generated<string>;
+  patient_id: string;
+  practitioner_id: string;
+  service_id: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  status: AppointmentStatus;
+  mode: 'in_person' | 'video';
+  booked_via: 'chat' | 'staff';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+  rescheduled_from: string | null;
+  version: Generated<number>;
+}
+
+export interface SlotHoldsTable {
+  id: Generated<string>;
+  patient_id: string;
+  practitioner_id: string;
+  service_id: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface WaitlistEntriesTable {
+  id: Generated<string>;
+  patient_id: string;
+  service_id: string;
+  practitioner_id: string | null;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  state: 'waiting' | 'offered' | 'booked' | 'cancelled';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  offered_at: NullableTimestamp;
+  offered_practitioner_id: string | null;
+  offered_start_at: NullableTimestamp;
+  appointment_id: string | null;
+}
+
 export interface Database {
   patients: PatientsTable;
   inbound_events: InboundEventsTable;
@@ -144,4 +190,7 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_events: ConversationEventsTable;
   consents: ConsentsTable;
+  appointments: AppointmentsTable;
+  slot_holds: SlotHoldsTable;
+  waitlist_entries: WaitlistEntriesTable;
 }

@@ -9,6 +9,8 @@ const statusFor: Record<DomainErrorCode, number> = {
   conflict: 409,
   invalid_input: 400,
   opted_out: 409,
+  slot_unavailable: 409,
+  cancellation_cutoff: 409,
 };
 
 export interface HttpAppOptions {

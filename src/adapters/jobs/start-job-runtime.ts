@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { fromPglite, PgBoss, type Job, type QueueOptions } from 'pg-boss';
+import { fromPglite, PgBoss, type Job, type JobResult, type QueueOptions } from 'pg-boss';
 import type { JobQueue, QueueName } from '../../app/ports.ts';
 
 /** Retry policy per queue. Send retries are counted by Hale too (communications.attempts). */
@@ -55,16 +55,27 @@ export async function startJobRuntime(database: JobDatabase, onError: (error: Er
         },
         async enqueueMany(name, items) {
           if (items.length === 0) return;
-          await boss.insert(name, items.map((data) => ({ data })), options);
+          await boss.insert(name, items.map((item) => (item.id === undefined ? { data: item.data } : { id: item.id, data: item.data })), options);
         },
       };
     },
     async work(name, concurrency, handler) {
+      // Batches of up to 20 with a result per job: one failing job is retried alone.
       await boss.work<Record<string, unknown>>(
         name,
-        { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 },
+        { batchSize: 20, burstWhenBatchFull: true, perJobResults: true, localConcurrency: concurrency, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 },
         async (jobs) => {
-          for (const job of jobs) await handler(job.data, job);
+          const results: JobResult[] = [];
+          for (const job of jobs) {
+            try {
+              await handler(job.data, job);
+              results.push({ id: job.id, status: 'completed' });
+            } catch (error) {
+              onError(error instanceof Error ? error : new Error(String(error)));
+              results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+            }
+          }
+          return results;
         },
       );
     },

@@ -39,6 +39,12 @@ const faqEntrySchema = z.strictObject({
   link: z.url().optional(),
 });
 
+/** Booking limits; each service may override the clinic-wide `scheduling` values. */
+const minNoticeMinutesSchema = z.number().int().min(0).max(43_200);
+const horizonDaysSchema = z.number().int().min(1).max(730);
+const cancellationCutoffHoursSchema = z.number().min(0).max(720);
+const slotStepMinutesSchema = z.number().int().min(5).max(480);
+
 const serviceSchema = z.strictObject({
   id: idSchema,
   name: localizedTextSchema,
@@ -46,6 +52,10 @@ const serviceSchema = z.strictObject({
   bufferMinutes: z.number().int().min(0).max(120).default(0),
   booking: z.enum(['instant', 'request']).default('instant'),
   mode: z.enum(['in_person', 'video']).default('in_person'),
+  minNoticeMinutes: minNoticeMinutesSchema.optional(),
+  horizonDays: horizonDaysSchema.optional(),
+  cancellationCutoffHours: cancellationCutoffHoursSchema.optional(),
+  slotStepMinutes: slotStepMinutesSchema.optional(),
 });
 
 const departmentSchema = z.strictObject({
@@ -54,13 +64,51 @@ const departmentSchema = z.strictObject({
   services: z.array(serviceSchema).min(1),
 });
 
+/** `2026-08-03` (a whole day) or `2026-08-03T09:30` (wall-clock time), in the provider's zone. */
+const localDateOrDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d)?$/, { message: 'must be a date like 2026-08-03 or a local date and time like 2026-08-03T09:30', abort: true })
+  .refine(isRealDate, 'is not a real date');
+
+/**
+ * A change to a provider's weekly hours: `leave` removes time (whole days when given as dates,
+ * `to` included), `extra` adds one-off hours (local date and time, `to` excluded).
+ */
+const exceptionSchema = z
+  .strictObject({
+    kind: z.enum(['leave', 'extra']),
+    from: localDateOrDateTime,
+    to: localDateOrDateTime.optional(),
+    note: z.string().trim().min(1).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const fromHasTime = e.from.includes('T');
+    if (e.to === undefined) {
+      if (fromHasTime) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when from has a time' });
+      else if (e.kind === 'extra') ctx.addIssue({ code: 'custom', path: ['from'], message: 'extra hours need a date and time, like 2026-08-03T09:30' });
+      return;
+    }
+    if (fromHasTime !== e.to.includes('T')) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be written like from (both dates, or both dates with times)' });
+    } else if (!fromHasTime && e.kind === 'extra') {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'extra hours need a date and time, like 2026-08-03T09:30' });
+    } else if (fromHasTime ? e.to <= e.from : e.to < e.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: fromHasTime ? 'must be after from' : 'must not be before from' });
+    }
+  });
+
 const providerSchema = z.strictObject({
   id: idSchema,
   name: z.string().trim().min(1),
   departments: z.array(idSchema).min(1),
   timeZone: z.string().optional(),
   weeklyHours: openingHoursSchema.optional(),
+  /** Service ids this provider offers; default: every service of their departments. */
+  services: z.array(idSchema).min(1).optional(),
+  exceptions: z.array(exceptionSchema).default([]),
 });
+
+const schedulingDefaults = { minNoticeMinutes: 120, horizonDays: 30, cancellationCutoffHours: 24, holdMinutes: 5 };
 
 export const assistantFeatures = ['booking', 'my_appointments', 'faq', 'opening_hours', 'talk_to_staff', 'language'] as const;
 export type AssistantFeature = (typeof assistantFeatures)[number];
@@ -112,6 +160,21 @@ export const clinicConfigSchema = z
         nearMissThreshold: z.number().min(0.1).max(0.98).default(0.3),
       })
       .default({ sessionIdleHours: 12, handoverAfterMisunderstandings: 2, faqThreshold: 0.4, nearMissThreshold: 0.3 }),
+    /** Clinic-wide booking limits (src/core/scheduling); services may override all but holdMinutes. */
+    scheduling: z
+      .strictObject({
+        /** Earliest bookable start: now + this. */
+        minNoticeMinutes: minNoticeMinutesSchema.default(schedulingDefaults.minNoticeMinutes),
+        /** Latest bookable start: now + this many calendar days. */
+        horizonDays: horizonDaysSchema.default(schedulingDefaults.horizonDays),
+        /** Patients may cancel or move until this many hours before the start. */
+        cancellationCutoffHours: cancellationCutoffHoursSchema.default(schedulingDefaults.cancellationCutoffHours),
+        /** How long a slot offered in the chat is held for the patient. */
+        holdMinutes: z.number().int().min(1).max(60).default(schedulingDefaults.holdMinutes),
+        /** Distance between offered start times; default: each service's duration. */
+        slotStepMinutes: slotStepMinutesSchema.optional(),
+      })
+      .default(schedulingDefaults),
   })
   .superRefine((config, ctx) => {
     const supported = new Set(config.languages.supported);
@@ -137,18 +200,52 @@ export const clinicConfigSchema = z
       }
     });
     const departmentIds = new Set(config.departments.map((d) => d.id));
+    const departmentOfService = new Map<string, string>();
+    config.departments.forEach((department, i) => {
+      department.services.forEach((service, j) => {
+        if (departmentOfService.has(service.id)) {
+          ctx.addIssue({ code: 'custom', path: ['departments', i, 'services', j, 'id'], message: `duplicate service id "${service.id}"` });
+        } else departmentOfService.set(service.id, department.id);
+      });
+    });
+    const providerIds = new Set<string>();
     config.providers.forEach((provider, i) => {
+      if (providerIds.has(provider.id)) ctx.addIssue({ code: 'custom', path: ['providers', i, 'id'], message: `duplicate provider id "${provider.id}"` });
+      if (provider.id === 'any') ctx.addIssue({ code: 'custom', path: ['providers', i, 'id'], message: '"any" is reserved (it means any provider)' });
+      providerIds.add(provider.id);
       provider.departments.forEach((dep, j) => {
         if (!departmentIds.has(dep)) ctx.addIssue({ code: 'custom', path: ['providers', i, 'departments', j], message: `unknown department "${dep}"` });
       });
       if (provider.timeZone !== undefined && !isTimeZone(provider.timeZone)) {
         ctx.addIssue({ code: 'custom', path: ['providers', i, 'timeZone'], message: 'must be an IANA time zone' });
       }
+      const departmentsKnown = provider.departments.every((dep) => departmentIds.has(dep));
+      provider.services?.forEach((serviceId, j) => {
+        const department = departmentOfService.get(serviceId);
+        if (department === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['providers', i, 'services', j], message: `unknown service "${serviceId}"` });
+        } else if (departmentsKnown && !provider.departments.includes(department)) {
+          ctx.addIssue({ code: 'custom', path: ['providers', i, 'services', j], message: `service "${serviceId}" belongs to department "${department}", which is not in this provider's departments` });
+        }
+      });
     });
   });
 
 export type ClinicConfig = z.infer<typeof clinicConfigSchema>;
 export type FaqEntry = ClinicConfig['faq'][number];
+export type Department = ClinicConfig['departments'][number];
+export type Service = Department['services'][number];
+export type Provider = ClinicConfig['providers'][number];
+export type ProviderException = Provider['exceptions'][number];
+export type WeeklyHours = ClinicConfig['openingHours'];
+export type SchedulingSettings = ClinicConfig['scheduling'];
+
+/** `YYYY-MM-DD` (optionally followed by a time) names a day that exists, e.g. not 2026-02-30. */
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -1,0 +1,40 @@
+import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
+import { DomainError } from '../core/domain-error.ts';
+import { auditAppointment } from './audit-appointment.ts';
+import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
+import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
+
+type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
+
+/**
+ * Staff confirm (→ `booked`) or decline (→ `cancelled`, reason `declined`) a pending request.
+ * The slot stayed reserved while pending, so confirming cannot lose it. A declined slot is
+ * offered to the waitlist. Repeating the same decision returns the appointment unchanged;
+ * deciding anything but a pending request is a `conflict`.
+ */
+export async function decideBookingRequest(
+  deps: Deps,
+  input: { appointmentId: string; staffId: string; decision: 'confirm' | 'decline' },
+): Promise<{ appointment: AppointmentRecord; waitlistOffer: WaitlistOffer | undefined }> {
+  const now = deps.clock.now();
+  const target = input.decision === 'confirm' ? 'booked' : 'cancelled';
+  return deps.tx.run(async (repos) => {
+    const current = await repos.appointments.lock(input.appointmentId);
+    if (current === undefined) throw new DomainError('not_found', 'no such appointment', { appointmentId: input.appointmentId });
+    if (current.status === target && (target === 'booked' || current.cancelReason === 'declined')) return { appointment: current, waitlistOffer: undefined };
+    if (current.status !== 'pending') {
+      throw new DomainError('conflict', `only a pending request can be decided; this one is ${current.status}`, { appointmentId: current.id, status: current.status });
+    }
+    const appointment = await repos.appointments.changeStatus(current.id, {
+      status: target,
+      expectedVersion: current.version,
+      at: now,
+      ...(target === 'cancelled' ? { cancelReason: 'declined' as const } : {}),
+    });
+    if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
+    const waitlistOffer = target === 'cancelled' ? await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId }) : undefined;
+    const actor = { type: 'staff' as const, staffId: input.staffId };
+    await auditAppointment(repos, { action: input.decision === 'confirm' ? 'appointment.confirmed' : 'appointment.declined', appointment, actor, at: now });
+    return { appointment, waitlistOffer };
+  });
+}
