@@ -301,3 +301,20 @@ describe('PHI at rest and in logs', () => {
     await assert.rejects(() => sql`DELETE FROM audit_events`.execute(t.hale.db), /append-only/);
   });
 });
+
+describe('crash between storing and dispatching', () => {
+  test('an event stored without a job is picked up again by the sweeper and processed once', async () => {
+    const { requeueStalledEvents } = await import('../src/app/ingest-webhook.ts');
+    const body = textMessage('wamid.lost-job', '34600999111', 'Lost Job', 'is anyone there?');
+    const { splitWebhook } = await import('../src/adapters/whatsapp/split-webhook.ts');
+    // As if the process died right after the INSERT committed: stored, no job.
+    await t.hale.tx.direct((repos) => repos.events.insertNew(splitWebhook(body), new Date(Date.now() - 60_000)));
+    assert.equal((await eventRows('msg:wamid.lost-job'))[0]?.state, 'pending');
+    const clock = { now: () => new Date() };
+    assert.equal(await requeueStalledEvents({ tx: t.hale.tx, clock }), 1);
+    await waitFor(async () => (await eventRows('msg:wamid.lost-job'))[0]?.state === 'processed', 'the sweeper job');
+    assert.equal(await requeueStalledEvents({ tx: t.hale.tx, clock }), 0, 'nothing left to sweep');
+    const comms = await t.hale.db.selectFrom('communications').select('id').where('provider_message_id', '=', 'wamid.lost-job').execute();
+    assert.equal(comms.length, 1);
+  });
+});
