@@ -232,7 +232,7 @@ async function main(): Promise<void> {
       const ids = providerIds.map((id) => `'${id}'`).join(',');
       const plan = await sql
         .raw(
-          `EXPLAIN (ANALYZE, BUFFERS) SELECT practitioner_id, service_id, start_at, end_at FROM appointments WHERE practitioner_id IN (${ids}) AND status IN ('proposed','pending','booked','arrived','fulfilled') ` +
+          `EXPLAIN (ANALYZE, BUFFERS) SELECT practitioner_id, service_id, start_at, end_at FROM appointments WHERE practitioner_id IN (${ids}) AND status IN ('proposed', 'pending', 'booked', 'arrived', 'fulfilled') ` +
             `AND tstzrange(start_at, end_at) && tstzrange('${NOW.toISOString()}'::timestamptz, '${new Date(NOW.getTime() + 15 * dayMs).toISOString()}'::timestamptz)`,
         )
         .execute(database.db);

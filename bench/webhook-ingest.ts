@@ -439,53 +439,70 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
       [`max rate, ${settings.connections} connections`, target.max],
       [`fixed ${fmtInt(settings.rate)}/s`, target.fixed],
     ] as const;
+  const hales = [result.hale, ...(result.split === undefined ? [] : [result.split])];
+  const pct = (n: number) => `${n.toFixed(0)}%`;
   const lines: string[] = [];
   lines.push(`#### ${result.version}`, '');
   lines.push('| Server | Run | 2xx | Rate (2xx/s) | p50 (ms) | p99 (ms) | max (ms) | Errors / non-2xx | Server CPU | Event loop busy | PostgreSQL CPU | Machine busy |');
   lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
-  for (const target of [result.bare, result.hale]) {
+  for (const target of [result.bare, ...hales]) {
     for (const [runName, run] of runs(target)) {
       const l = run.load;
+      const cpu = run.worker === undefined ? pct(run.serverCpuPercent) : `${pct(run.serverCpuPercent)} + ${pct(run.worker.cpuPercent)}`;
+      const loop = run.worker === undefined ? pct(run.loopBusyPercent) : `${pct(run.loopBusyPercent)} + ${pct(run.worker.loopBusyPercent)}`;
       lines.push(
-        `| ${target.server === 'hale' ? 'Hale' : 'bare handler'} | ${runName} | ${fmtInt(l.ok)} | ${fmtInt(l.rate)} | ${fmtMs(l.p50)} | ${fmtMs(l.p99)} | ${fmtMs(l.max)} | ${l.errors} / ${l.non2xx} | ${run.serverCpuPercent.toFixed(0)}% | ${run.loopBusyPercent.toFixed(0)}% | ${result.kind === 'postgres' && run.cpu !== undefined ? `${run.cpu.postgresPercent.toFixed(0)}%` : '–'} | ${run.cpu === undefined ? '–' : `${run.cpu.machineBusyPercent.toFixed(0)}%`} |`,
+        `| ${SERVER_LABEL[target.server]} | ${runName} | ${fmtInt(l.ok)} | ${fmtInt(l.rate)} | ${fmtMs(l.p50)} | ${fmtMs(l.p99)} | ${fmtMs(l.max)} | ${l.errors} / ${l.non2xx} | ${cpu} | ${loop} | ${result.kind === 'postgres' && run.cpu !== undefined ? pct(run.cpu.postgresPercent) : '–'} | ${run.cpu === undefined ? '–' : pct(run.cpu.machineBusyPercent)} |`,
       );
     }
   }
-  lines.push('', "Hale's workers in the same process (each event → patient and communication → assistant turn → replies and read mark to the Graph API stub):", '');
-  lines.push('| Run | Work left at start | Events processed during the run | Graph API calls during the run | Work left at stop (events pending) | Replies queued at stop | Drain after the load stopped |');
-  lines.push('|---|--:|--:|--:|--:|--:|---|');
-  for (const [runName, run] of runs(result.hale)) {
-    const drain =
-      run.backlog === 0
-        ? '–'
-        : run.drainSeconds !== undefined
-          ? `${run.drainSeconds.toFixed(1)} s`
-          : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.backlogAfterWait)} left, ${fmtRate(run.drainRate)} work items/s${projectDrain(run)}`;
-    lines.push(
-      `| ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.graphCallsDuringLoad)} | ${fmtInt(run.backlog)} (${fmtInt(run.eventsPendingAtStop)}) | ${fmtInt(run.repliesQueuedAtStop)} | ${drain} |`,
-    );
+  if (result.split !== undefined) lines.push('', '*Hale web + worker*: *Server CPU* and *Event loop busy* are the web process + the worker process.');
+  lines.push(
+    '',
+    `Hale's workers (each event → patient and communication → assistant turn → replies and read mark to the Graph API stub)${result.split === undefined ? ', in the same process' : ': in the same process for *Hale*, in the worker process for *Hale web + worker*'}:`,
+    '',
+  );
+  lines.push('| Deployment | Run | Work left at start | Events processed during the run | Graph API calls during the run | Work left at stop (events pending) | Replies queued at stop | Drain after the load stopped |');
+  lines.push('|---|---|--:|--:|--:|--:|--:|---|');
+  for (const target of hales) {
+    for (const [runName, run] of runs(target)) {
+      const drain =
+        run.backlog === 0
+          ? '–'
+          : run.drainSeconds !== undefined
+            ? `${run.drainSeconds.toFixed(1)} s`
+            : `not within ${run.drainTimeoutSeconds} s: ${fmtInt(run.backlogAfterWait)} left, ${fmtRate(run.drainRate)} work items/s${projectDrain(run)}`;
+      lines.push(
+        `| ${SERVER_LABEL[target.server]} | ${runName} | ${fmtInt(run.backlogAtStart)} | ${fmtInt(run.processedDuringLoad)} | ${fmtInt(run.graphCallsDuringLoad)} | ${fmtInt(run.backlog)} (${fmtInt(run.eventsPendingAtStop)}) | ${fmtInt(run.repliesQueuedAtStop)} | ${drain} |`,
+      );
+    }
   }
 
-  const share = result.hale.max.load.rate / result.bare.max.load.rate;
-  const fixed = result.hale.fixed.load;
-  const rateHeld = fixed.rate >= settings.rate * 0.97 && fixed.errors === 0 && fixed.non2xx === 0;
-  const v = result.hale.verification;
-  const bv = result.bare.verification;
   lines.push('');
-  lines.push(`- Hale / bare max rate: **${(share * 100).toFixed(0)}%** (target ≥ ${TARGET_RATE_SHARE * 100}%): ${share >= TARGET_RATE_SHARE ? 'met' : '**not met**'}.`);
-  const rateNote = fixed.rate < settings.rate * 0.97 ? ` (Hale answered only ${fmtInt(fixed.rate)} of the ${fmtInt(settings.rate)} requests/s offered)` : fixed.errors + fixed.non2xx > 0 ? ' (with errors)' : '';
+  for (const target of hales) {
+    const name = SERVER_LABEL[target.server];
+    const share = target.max.load.rate / result.bare.max.load.rate;
+    const fixed = target.fixed.load;
+    const rateHeld = fixed.rate >= settings.rate * 0.97 && fixed.errors === 0 && fixed.non2xx === 0;
+    const rateNote = fixed.rate < settings.rate * 0.97 ? ` (answered only ${fmtInt(fixed.rate)} of the ${fmtInt(settings.rate)} requests/s offered)` : fixed.errors + fixed.non2xx > 0 ? ' (with errors)' : '';
+    lines.push(
+      `- ${name}: max rate **${(share * 100).toFixed(0)}%** of the bare handler's (target ≥ ${TARGET_RATE_SHARE * 100}%): ${share >= TARGET_RATE_SHARE ? 'met' : '**not met**'}; ` +
+        `p99 at ${fmtInt(settings.rate)} webhooks/s **${fmtMs(fixed.p99)} ms** (target ≤ ${TARGET_P99_MS} ms): ${fixed.p99 <= TARGET_P99_MS && rateHeld ? 'met' : '**not met**'}${rateNote}.`,
+    );
+  }
+  const bv = result.bare.verification;
+  for (const target of hales) {
+    const v = target.verification;
+    const name = SERVER_LABEL[target.server];
+    lines.push(
+      `- Nothing lost (${name}): ${fmtInt(v.acked)} of the ${fmtInt(v.sent)} requests sent (warm-up included) answered 2xx, ${fmtInt(v.stored)} events stored; ` +
+        `${v.missing === 0 ? 'every acknowledged event is stored' : `**${v.missing} acknowledged events are missing**`}` +
+        `${v.stored > v.acked ? ` (${v.stored - v.acked} more were stored whose response the load generator no longer awaited when a run ended)` : ''}. ` +
+        `At the end the workers had processed ${fmtInt(v.processed)} events (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending).`,
+    );
+  }
+  lines.push(`- Bare handler: ${fmtInt(bv.acked)} 2xx, ${fmtInt(bv.stored)} rows, ${bv.missing === 0 ? 'none missing' : `**${bv.missing} missing**`}.`);
   lines.push(
-    `- Hale p99 at ${fmtInt(settings.rate)} webhooks/s: **${fmtMs(fixed.p99)} ms** (target ≤ ${TARGET_P99_MS} ms): ${fixed.p99 <= TARGET_P99_MS && rateHeld ? 'met' : '**not met**'}${rateNote}.`,
-  );
-  lines.push(
-    `- Nothing lost: Hale answered ${fmtInt(v.acked)} of the ${fmtInt(v.sent)} requests sent (warm-up included) with 2xx and stored ${fmtInt(v.stored)} events; ` +
-      `${v.missing === 0 ? 'every acknowledged event is stored' : `**${v.missing} acknowledged events are missing**`}` +
-      `${v.stored > v.acked ? ` (${v.stored - v.acked} more were stored whose response the load generator no longer awaited when a run ended)` : ''}. ` +
-      `When Hale stopped its workers had processed ${fmtInt(v.processed)} events (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending) and made ${fmtInt(v.graphCalls)} Graph API calls (replies and read marks). ` +
-      `Bare handler: ${fmtInt(bv.acked)} 2xx, ${fmtInt(bv.stored)} rows, ${bv.missing === 0 ? 'none missing' : `**${bv.missing} missing**`}.`,
-  );
-  lines.push(
-    `- Load generator (autocannon, one process on the same machine): ${result.bare.max.load.clientCpuPercent.toFixed(0)}% of a core during the bare handler's max-rate run, ${result.hale.max.load.clientCpuPercent.toFixed(0)}% during Hale's.`,
+    `- Load generator (autocannon, one process on the same machine), share of a core during the max-rate runs: ${[result.bare, ...hales].map((t) => `${SERVER_LABEL[t.server]} ${pct(t.max.load.clientCpuPercent)}`).join(', ')}.`,
   );
   return lines.join('\n');
 }
@@ -500,13 +517,15 @@ function codeVersion(): string {
   }
 }
 
-function machineFacts(settings: Settings, databaseVersion: string, loadAtStart: number[], autocannonVersion: string, code: string): string {
+function machineFacts(settings: Settings, result: DatabaseResult, autocannonVersion: string, code: string): string {
   const command = ['npm run bench:ingest', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  const targets = [result.bare, result.hale, ...(result.split === undefined ? [] : [result.split])];
   return [
     `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\` on ${code}: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${databaseVersion}, autocannon ${autocannonVersion}. ` +
-      `Warm-up ${settings.warmupSeconds} s, runs ${settings.durationSeconds} s, ${settings.connections} connections, Hale log level ${settings.logLevel}. ` +
-      `Load average at the start: ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}.`,
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${result.version}, autocannon ${autocannonVersion}. ` +
+      `Warm-up ${settings.warmupSeconds} s, runs ${settings.durationSeconds} s, ${settings.connections} connections, Hale log level ${settings.logLevel}, a fresh database per server. ` +
+      `Load average (1, 5, 15 min) when each server started: ${targets.map((t) => `${SERVER_LABEL[t.server]} ${formatLoad(t.loadAtStart)}`).join('; ')}` +
+      `${settings.calm === undefined ? '' : ` (each waited up to ${CALM_MAX_WAIT_MS / 60_000} min for a 1-minute load below ${settings.calm})`}.`,
   ].join('\n');
 }
 
@@ -524,14 +543,23 @@ async function writeDoc(sections: Record<string, string>): Promise<void> {
   log(`updated ${path.relative(process.cwd(), DOC_PATH)}`);
 }
 
+let deadlineAt = Date.now() + HARD_DEADLINE_MS;
+
+/** Time spent waiting for a calm machine does not count against the hard deadline. */
+function extendDeadline(ms: number): void {
+  deadlineAt += ms;
+}
+
 async function main(): Promise<void> {
   const settings = parseSettings(process.argv.slice(2));
-  const loadAtStart = os.loadavg();
   const code = codeVersion();
-  const deadline = setTimeout(() => {
-    log(`gave up after ${HARD_DEADLINE_MS / 60_000} minutes`);
+  deadlineAt = Date.now() + HARD_DEADLINE_MS;
+  const deadline = setInterval(() => {
+    if (Date.now() < deadlineAt) return;
+    clearInterval(deadline);
+    log(`gave up after ${HARD_DEADLINE_MS / 60_000} minutes (plus time spent waiting for a calm machine)`);
     void runCleanups().finally(() => process.exit(1));
-  }, HARD_DEADLINE_MS);
+  }, 1000);
   deadline.unref();
   process.once('SIGINT', () => void runCleanups().finally(() => process.exit(130)));
   process.once('SIGTERM', () => void runCleanups().finally(() => process.exit(143)));
@@ -546,13 +574,11 @@ async function main(): Promise<void> {
       const graph = await startGraphApiStub();
       try {
         const database = kind === 'postgres' ? await setUpPostgres(settings, scratchDir) : await setUpPglite(scratchDir);
-        try {
-          const bare = await runTarget(settings, database, 'bare', scratchDir, graph);
-          const hale = await runTarget(settings, database, 'hale', scratchDir, graph);
-          results.push({ kind, version: database.version, bare, hale });
-        } finally {
-          await database.teardown();
-        }
+        const bare = await runTarget(settings, database, 'bare', scratchDir, graph);
+        const hale = await runTarget(settings, database, 'hale', scratchDir, graph);
+        // Two processes cannot share one PGlite data folder: the split deployment needs PostgreSQL.
+        const split = settings.split && kind === 'postgres' ? await runTarget(settings, database, 'split', scratchDir, graph) : undefined;
+        results.push({ kind, version: database.version, bare, hale, split });
       } catch (error) {
         failed = true;
         log(`${kind} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -561,16 +587,17 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    clearInterval(deadline);
     await runCleanups();
   }
   if (results.length === 0) process.exit(1);
 
   const autocannonVersion = await packageVersion('autocannon');
   const sections: Record<string, string> = {};
-  for (const result of results) sections[`webhook-ingest:${result.kind}`] = `${machineFacts(settings, result.version, loadAtStart, autocannonVersion, code)}\n\n${toMarkdown(result, settings)}`;
+  for (const result of results) sections[`webhook-ingest:${result.kind}`] = `${machineFacts(settings, result, autocannonVersion, code)}\n\n${toMarkdown(result, settings)}`;
   process.stdout.write(`\n${Object.values(sections).join('\n\n')}\n\n`);
   log(`finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
-  if (settings.profile) log(`CPU profiles of the Hale process: ${PROFILE_DIR}`);
+  if (settings.profile) log(`CPU profiles of the Hale processes: ${PROFILE_DIR}`);
   if (settings.write) await writeDoc(sections);
   if (failed) process.exitCode = 1;
 }

@@ -35,6 +35,8 @@ import { demoClinicConfigPath, loadClinicConfig } from './adapters/clinic-config
 import { createNlu } from './adapters/nlu/create-nlu.ts';
 import { handBackConversation } from './app/hand-back-conversation.ts';
 import { runAssistant } from './app/run-assistant.ts';
+import { performAssistantRequest } from './app/perform-assistant-request.ts';
+import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
 
@@ -144,16 +146,18 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => dispatcher.dispatch(ids) }, events),
   });
 
+  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
+
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();
   async function startWorkers(): Promise<void> {
   await jobs.work('inbound.process', 4, async (data) => {
     const recorded = await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
     // The assistant answers in the same job (one job less per message); it is idempotent and ordered (ADR 2).
-    if (recorded !== undefined) await runAssistant({ tx, clock, nlu, clinic, log }, recorded.patientId);
+    if (recorded !== undefined) await runAssistant(assistantDeps, recorded.patientId);
   });
   await jobs.work('conversation.turn', 4, async (data) => {
-    await runAssistant({ tx, clock, nlu, clinic, log }, String(data['patientId']));
+    await runAssistant(assistantDeps, String(data['patientId']));
   });
   await jobs.work('outbound.send', 8, async (data) => {
     const communicationId = String(data['communicationId']);

@@ -248,6 +248,9 @@ test('the database itself refuses overlaps: appointments, holds over appointment
   assert.equal(await refusedBy(insertAppointment(q!, '2030-04-08T06:15:00Z', '2030-04-08T06:45:00Z', 'pending')), 'appointments_no_overlap');
   await insertAppointment(q!, '2030-04-08T06:30:00Z', '2030-04-08T07:00:00Z'); // touching is fine: [start, end)
   await insertAppointment(q!, '2030-04-08T06:00:00Z', '2030-04-08T06:30:00Z', 'cancelled'); // cancelled ones do not count
+  // Re-activating a cancelled (or no-show) appointment over a newer booking is refused too.
+  const reactivate = sql`UPDATE appointments SET status = 'arrived' WHERE patient_id = ${q!} AND status = 'cancelled' AND start_at = '2030-04-08T06:00:00Z'`.execute(db);
+  assert.equal(await refusedBy(reactivate), 'appointments_no_overlap');
 
   const insertHold = (patientId: string, start: string, end: string, expires: string) =>
     sql`INSERT INTO slot_holds (patient_id, practitioner_id, service_id, start_at, end_at, created_at, expires_at)

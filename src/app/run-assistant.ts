@@ -1,59 +1,111 @@
-import { handleTurn } from '../core/assistant/handle-turn.ts';
+import { handleTurn, resumeTurn, type TurnOutput } from '../core/assistant/handle-turn.ts';
 import { initialState, type ConversationState, type Owner } from '../core/assistant/conversation-state.ts';
-import type { Effect } from '../core/assistant/effects.ts';
+import type { AssistantRequest, Effect, RequestResult } from '../core/assistant/effects.ts';
 import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import type { InboundContent } from '../core/messages.ts';
-import type { Clock, Logger, Nlu, Repositories, Transactor } from './ports.ts';
+import type { Clock, ConversationRecord, Logger, Nlu, Repositories, Transactor } from './ports.ts';
 import { RetryLaterError } from './retry-later-error.ts';
 
-/** Messages handled per job; a longer backlog continues in a follow-up job. */
+/** Messages handled per transaction; a longer backlog continues in the next round. */
 const BATCH = 20;
+/** Rounds per job (a round ends at a request the booking flow makes, or at BATCH messages). */
+const MAX_ROUNDS = 20;
 
-type Deps = { tx: Transactor; clock: Clock; nlu: Nlu; clinic: ClinicConfig; log: Logger };
+type Deps = {
+  tx: Transactor;
+  clock: Clock;
+  nlu: Nlu;
+  clinic: ClinicConfig;
+  log: Logger;
+  /** Answers the booking flow's requests (availability, hold, book, list, cancel). */
+  perform: (patientId: string, request: AssistantRequest) => Promise<RequestResult>;
+};
+
+type Round = { kind: 'idle' } | { kind: 'more' } | { kind: 'request'; request: AssistantRequest; version: number } | { kind: 'conflict' };
 
 /**
  * Runs the assistant over a patient's unhandled messages, strictly in arrival order, under a
  * lock on the conversation. State, replies (outbox rows + send jobs), effects, the handled mark
- * and audit rows commit together: a retried or duplicated job never answers twice.
+ * and audit rows commit together: a retried or duplicated job never answers twice. When the
+ * engine needs data or an action (booking), the request is saved with the state, answered
+ * outside the lock, and the turn resumes in a second transaction before any later message.
  */
 export async function runAssistant(deps: Deps, patientId: string): Promise<void> {
-  const outcome = await deps.tx.run(async (repos) => {
-    const now = deps.clock.now();
-    const conversation = await repos.conversations.lockForPatient(patientId, now);
-    const pending = await repos.communications.unhandledInbound(patientId, BATCH);
-    if (pending.length === 0) return { more: false, saved: true };
-    const patient = await repos.patients.get(patientId);
-    let state: ConversationState = conversation.state ?? { ...initialState(), language: patient.language };
-    let owner: Owner = conversation.owner;
-    let optedOut = patient.optedOut;
-    let replies = 0;
-    for (const message of pending) {
-      const text = textOf(message.content);
-      const understanding = text === undefined ? undefined : await deps.nlu.understand(text, { language: state.language });
-      const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding });
-      for (const effect of result.effects) {
-        await applyEffect(repos, effect, { patientId, conversationId: conversation.id, communicationId: message.id, at: now });
-        if (effect.type === 'patient.opted_out') optedOut = true;
-        if (effect.type === 'patient.opted_in') optedOut = false;
-      }
-      for (const [index, reply] of result.replies.entries()) {
-        const row = await repos.communications.insertOutbound({ patientId, reply, sender: 'bot', idempotencyKey: `turn:${message.id}:${index}`, at: now });
-        if (row.created) await repos.jobs.enqueue('outbound.send', { communicationId: row.id });
-        replies += 1;
-      }
-      await repos.communications.markHandled(message.id, now);
-      state = result.state;
-      owner = result.owner;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const outcome = await deps.tx.run((repos) => handleRound(deps, repos, patientId));
+    if (outcome.kind === 'conflict') throw new RetryLaterError('conversation changed meanwhile (version conflict)');
+    if (outcome.kind === 'idle') return;
+    if (outcome.kind === 'request') {
+      const result = await deps.perform(patientId, outcome.request);
+      await deps.tx.run((repos) => resumeRound(deps, repos, patientId, outcome, result));
     }
-    // The assistant read them: blue ticks for the patient (staff-owned conversations get them when staff read).
-    const lastRead = pending.at(-1)?.providerMessageId;
-    if (owner === 'bot' && lastRead !== undefined) await repos.jobs.enqueue('outbound.mark_read', { providerMessageId: lastRead });
-    const saved = await repos.conversations.save(conversation.id, { owner, state, expectedVersion: conversation.version, at: now, patientWrote: true });
-    deps.log.info({ patientId, conversationId: conversation.id, handled: pending.length, replies, owner, step: state.step }, 'assistant.turn');
-    return { more: pending.length === BATCH, saved };
-  });
-  if (!outcome.saved) throw new RetryLaterError('conversation changed meanwhile (version conflict)');
-  if (outcome.more) await deps.tx.run((repos) => repos.jobs.enqueue('conversation.turn', { patientId }));
+  }
+  await deps.tx.run((repos) => repos.jobs.enqueue('conversation.turn', { patientId }));
+}
+
+async function handleRound(deps: Deps, repos: Repositories, patientId: string): Promise<Round> {
+  const now = deps.clock.now();
+  const conversation = await repos.conversations.lockForPatient(patientId, now);
+  const pendingRequest = conversation.state?.pendingRequest;
+  if (pendingRequest !== undefined) return { kind: 'request', request: pendingRequest, version: conversation.version };
+  const pending = await repos.communications.unhandledInbound(patientId, BATCH);
+  if (pending.length === 0) return { kind: 'idle' };
+  const patient = await repos.patients.get(patientId);
+  let state: ConversationState = conversation.state ?? { ...initialState(), language: patient.language };
+  let owner: Owner = conversation.owner;
+  let optedOut = patient.optedOut;
+  let handled = 0;
+  for (const message of pending) {
+    const text = textOf(message.content);
+    const understanding = text === undefined ? undefined : await deps.nlu.understand(text, { language: state.language });
+    const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding });
+    optedOut = await commitOutput(repos, result, { patientId, conversation, replyKey: `turn:${message.id}`, communicationId: message.id, at: now }, optedOut);
+    await repos.communications.markHandled(message.id, now);
+    state = result.state;
+    owner = result.owner;
+    handled += 1;
+    if (result.request !== undefined) break;
+  }
+  // The assistant read them: blue ticks for the patient (staff-owned conversations get them when staff read).
+  const lastRead = pending[handled - 1]?.providerMessageId;
+  if (owner === 'bot' && lastRead !== undefined) await repos.jobs.enqueue('outbound.mark_read', { providerMessageId: lastRead });
+  const saved = await repos.conversations.save(conversation.id, { owner, state, expectedVersion: conversation.version, at: now, patientWrote: true });
+  deps.log.info({ patientId, conversationId: conversation.id, handled, owner, step: state.step }, 'assistant.turn');
+  if (!saved) return { kind: 'conflict' };
+  if (state.pendingRequest !== undefined) return { kind: 'request', request: state.pendingRequest, version: conversation.version + 1 };
+  return handled < pending.length || pending.length === BATCH ? { kind: 'more' } : { kind: 'idle' };
+}
+
+async function resumeRound(deps: Deps, repos: Repositories, patientId: string, round: Extract<Round, { kind: 'request' }>, result: RequestResult): Promise<void> {
+  const now = deps.clock.now();
+  const conversation = await repos.conversations.lockForPatient(patientId, now);
+  // Another job answered this request already: its result stands.
+  if (conversation.version !== round.version || conversation.state?.pendingRequest === undefined) return;
+  const patient = await repos.patients.get(patientId);
+  const output = resumeTurn({ config: deps.clinic, now, state: conversation.state, owner: conversation.owner, result });
+  await commitOutput(repos, output, { patientId, conversation, replyKey: `resume:${conversation.id}:${conversation.version}`, at: now }, patient.optedOut);
+  await repos.conversations.save(conversation.id, { owner: output.owner, state: output.state, expectedVersion: conversation.version, at: now, patientWrote: false });
+  deps.log.info({ patientId, conversationId: conversation.id, request: round.request.type, step: output.state.step }, 'assistant.resumed');
+}
+
+/** Writes a turn's effects and replies; returns the patient's opt-out state afterwards. */
+async function commitOutput(
+  repos: Repositories,
+  output: TurnOutput,
+  ids: { patientId: string; conversation: ConversationRecord; replyKey: string; communicationId?: string; at: Date },
+  optedOut: boolean,
+): Promise<boolean> {
+  let result = optedOut;
+  for (const effect of output.effects) {
+    await applyEffect(repos, effect, { patientId: ids.patientId, conversationId: ids.conversation.id, communicationId: ids.communicationId, at: ids.at });
+    if (effect.type === 'patient.opted_out') result = true;
+    if (effect.type === 'patient.opted_in') result = false;
+  }
+  for (const [index, reply] of output.replies.entries()) {
+    const row = await repos.communications.insertOutbound({ patientId: ids.patientId, reply, sender: 'bot', idempotencyKey: `${ids.replyKey}:${index}`, at: ids.at });
+    if (row.created) await repos.jobs.enqueue('outbound.send', { communicationId: row.id });
+  }
+  return result;
 }
 
 function textOf(content: InboundContent): string | undefined {
@@ -66,12 +118,12 @@ function textOf(content: InboundContent): string | undefined {
 async function applyEffect(
   repos: Repositories,
   effect: Effect,
-  ids: { patientId: string; conversationId: string; communicationId: string; at: Date },
+  ids: { patientId: string; conversationId: string; communicationId: string | undefined; at: Date },
 ): Promise<void> {
   const { patientId, conversationId, communicationId, at } = ids;
   switch (effect.type) {
     case 'consent.recorded':
-      await repos.consents.record({ patientId, decision: effect.decision, policyVersion: effect.version, at, sourceCommunicationId: communicationId });
+      await repos.consents.record({ patientId, decision: effect.decision, policyVersion: effect.version, at, ...(communicationId === undefined ? {} : { sourceCommunicationId: communicationId }) });
       if (effect.decision !== 'granted') await repos.patients.forgetProfileName(patientId);
       await repos.audit.append({ actorType: 'patient', action: `consent.${effect.decision}`, entityType: 'Consent', patientId, outcome: 'success', detail: { policyVersion: effect.version } }, at);
       return;

@@ -1,4 +1,5 @@
 import type { Language } from '../clinic/clinic-config.ts';
+import type { AssistantRequest } from './effects.ts';
 
 /** Who speaks for the clinic in a conversation right now (STYLE.md #7). */
 export type Owner = 'bot' | 'staff' | 'closed';
@@ -17,7 +18,14 @@ export type Step =
   /** Offered near-miss FAQ buttons. */
   | 'faq_near_miss'
   /** Asked whether to withdraw consent. */
-  | 'withdraw_confirm';
+  | 'withdraw_confirm'
+  /** Booking: choosing a service, a day, a time, then confirming. */
+  | 'book_service'
+  | 'book_day'
+  | 'book_time'
+  | 'book_confirm'
+  /** Looking at the list of upcoming appointments. */
+  | 'appointments';
 
 /** The assistant's memory of one conversation. Stored encrypted; versioned for optimistic concurrency. */
 export interface ConversationState {
@@ -30,6 +38,10 @@ export interface ConversationState {
   returnTo?: 'consent' | 'menu';
   /** Epoch ms of the last patient message the assistant handled. */
   lastPatientAt: number | undefined;
+  /** The booking in progress. */
+  booking?: { serviceId: string; practitionerId?: string; start?: number; holdId?: string };
+  /** A request the use case must answer before the next patient message is handled. */
+  pendingRequest?: AssistantRequest;
 }
 
 export function initialState(): ConversationState {

@@ -16,3 +16,26 @@ export type Effect =
   | { type: 'patient.opted_in' }
   | { type: 'conversation.handed_off'; reason: HandoverReason; summary: string; urgent: boolean }
   | { type: 'conversation.flagged_urgent'; redFlags: string[] };
+
+/** Data or actions the engine needs from outside (availability, holds, bookings); answered by the use case. */
+export type AssistantRequest =
+  | { type: 'availability'; serviceId: string; day?: string }
+  | { type: 'hold'; serviceId: string; practitionerId: string; start: number }
+  | { type: 'book'; serviceId: string; practitionerId: string; start: number; holdId?: string }
+  | { type: 'appointments' }
+  | { type: 'cancel'; appointmentId: string };
+
+export interface SlotOption {
+  practitionerId: string;
+  start: number;
+}
+
+export type RequestResult =
+  | { type: 'availability'; slots: SlotOption[] }
+  | { type: 'hold'; ok: true; holdId: string }
+  | { type: 'hold'; ok: false; alternatives: SlotOption[] }
+  | { type: 'book'; ok: true; status: 'booked' | 'pending' }
+  | { type: 'book'; ok: false; alternatives: SlotOption[] }
+  | { type: 'appointments'; items: Array<{ id: string; serviceId: string; practitionerId: string; start: number; status: string }> }
+  | { type: 'cancel'; ok: true }
+  | { type: 'cancel'; ok: false; reason: 'cutoff' | 'not_found' };

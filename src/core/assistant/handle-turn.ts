@@ -10,7 +10,8 @@ import { buildEmergencyAdvice } from '../safety/build-emergency-advice.ts';
 import { screenRedFlags } from '../safety/screen-red-flags.ts';
 import type { ConversationState, Owner } from './conversation-state.ts';
 import { describeOpeningHours } from './describe-opening-hours.ts';
-import type { Effect, HandoverReason } from './effects.ts';
+import { handleAppointmentChoice, handleBookingChoice, resumeBooking, startBooking } from './booking-flow.ts';
+import type { AssistantRequest, Effect, HandoverReason, RequestResult } from './effects.ts';
 import { faqTitle, showFaqList, showLanguages, showMenu } from './menus.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
@@ -35,6 +36,17 @@ export interface TurnOutput {
   owner: Owner;
   replies: OutboundReply[];
   effects: Effect[];
+  /** Set when the turn needs data or an action first (also kept in `state.pendingRequest`). */
+  request?: AssistantRequest;
+}
+
+/** Continues a turn once the use case answered its request (see booking-flow.ts). */
+export function resumeTurn(input: { config: ClinicConfig; now: Date; state: ConversationState; owner: Owner; result: RequestResult }): TurnOutput {
+  const turn: Turn = { config: input.config, now: input.now, state: { ...input.state }, owner: input.owner, replies: [], effects: [] };
+  const request = turn.state.pendingRequest;
+  delete turn.state.pendingRequest;
+  if (request !== undefined) resumeBooking(turn, request, input.result);
+  return done(turn);
 }
 
 export function handleTurn(input: TurnInput): TurnOutput {
@@ -153,7 +165,13 @@ export function handleTurn(input: TurnInput): TurnOutput {
 }
 
 function done(turn: Turn): TurnOutput {
-  return { state: turn.state, owner: turn.owner, replies: turn.replies, effects: turn.effects };
+  const request = turn.state.pendingRequest;
+  return { state: turn.state, owner: turn.owner, replies: turn.replies, effects: turn.effects, ...(request === undefined ? {} : { request }) };
+}
+
+function ask(turn: Turn, request: AssistantRequest | undefined): Turn {
+  if (request !== undefined) turn.state.pendingRequest = request;
+  return turn;
 }
 
 function patientText(content: InboundContent): string | undefined {
@@ -295,6 +313,8 @@ function truncateButton(title: string): string {
 
 function handleChoice(turn: Turn, choiceId: string): Turn {
   turn.state.misunderstandings = 0;
+  if (/^(svc|day|slot|book):/.test(choiceId)) return ask(turn, handleBookingChoice(turn, choiceId));
+  if (choiceId.startsWith('cancel:')) return ask(turn, handleAppointmentChoice(choiceId));
   if (choiceId.startsWith('faq:')) return answerFaq(turn, choiceId.slice(4));
   if (choiceId.startsWith('faqpage:')) {
     showFaqList(turn, Number(choiceId.slice(8)) || 0);
@@ -309,7 +329,15 @@ function handleChoice(turn: Turn, choiceId: string): Turn {
         askConsent(turn);
         return turn;
       }
-      return handOver(turn, 'booking_request', choiceId === 'menu:book' ? 'Patient wants to book an appointment' : 'Patient asks about their appointments', { line: 'handoverBooking' });
+      if (turn.config.departments.length === 0) {
+        return handOver(turn, 'booking_request', choiceId === 'menu:book' ? 'Patient wants to book an appointment' : 'Patient asks about their appointments', { line: 'handoverBooking' });
+      }
+      if (choiceId === 'menu:book') {
+        startBooking(turn);
+        return turn;
+      }
+      turn.state.step = 'appointments';
+      return ask(turn, { type: 'appointments' });
     case 'menu:faq':
       showFaqList(turn);
       return turn;

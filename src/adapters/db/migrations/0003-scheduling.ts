@@ -49,8 +49,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         WHERE (status IN ${ACTIVE})
     )`,
     sql`CREATE INDEX appointments_patient_idx ON appointments (patient_id, start_at)`,
-    // Slot search reads every status that blocks time (fulfilled too), which the guard's partial index does not cover.
-    sql`CREATE INDEX appointments_practitioner_time_idx ON appointments USING gist (practitioner_id, tstzrange(start_at, end_at))`,
+    // Slot search reads every status that blocks time (core `blocksTime`: fulfilled too), which the
+    // guard's index does not cover. Partial, so cancelled rows and history stay out of the way.
+    sql`CREATE INDEX appointments_busy_idx ON appointments USING gist (practitioner_id, tstzrange(start_at, end_at))
+      WHERE status IN ('proposed', 'pending', 'booked', 'arrived', 'fulfilled')`,
     sql`CREATE INDEX appointments_pending_idx ON appointments (start_at) WHERE status = 'pending'`,
     sql`CREATE TABLE slot_holds (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
