@@ -5,17 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { patientChat, type SimMessage } from './support/patient-chat.ts';
 import { startTestStack, type TestStack } from './support/start-test-stack.ts';
 import { waitFor } from './support/start-test-hale.ts';
-
-type SimMessage = {
-  direction: 'inbound' | 'outbound';
-  id: string;
-  type: string;
-  text?: string;
-  status?: string;
-  interactive?: { type?: string; action?: { buttons?: Array<{ reply: { id: string; title: string } }>; sections?: Array<{ rows: Array<{ id: string; title: string }> }> } };
-};
 
 let s: TestStack;
 before(async () => {
@@ -25,39 +17,10 @@ after(async () => {
   await s?.close();
 });
 
-async function patientId(waId: string): Promise<string> {
-  let id: string | undefined;
-  await waitFor(async () => {
-    id = (await s.hale.db.selectFrom('patients').select('id').where('wa_id_hash', '=', s.hale.cipher.blindIndex('wa_id', waId)).executeTakeFirst())?.id;
-    return id !== undefined;
-  }, `patient ${waId}`);
-  return id as string;
-}
-
-/** Waits until Hale handled everything the patient wrote and its replies reached the phone. */
-async function settle(waId: string): Promise<void> {
-  const pid = await patientId(waId);
-  await waitFor(async () => {
-    const busy = await s.hale.db
-      .selectFrom('communications')
-      .select('id')
-      .where('patient_id', '=', pid)
-      .where((eb) => eb.or([eb.and([eb('direction', '=', 'inbound'), eb('handled_at', 'is', null)]), eb.and([eb('direction', '=', 'outbound'), eb('status', 'in', ['queued', 'accepted'])])]))
-      .execute();
-    const unprocessed = await s.hale.db.selectFrom('inbound_events').select('id').where('state', '=', 'pending').where('kind', '=', 'message').execute();
-    return busy.length === 0 && unprocessed.length === 0;
-  }, `Hale to finish with ${waId}`);
-}
-
-/** Sends as the patient and returns Hale's replies to that message, as the phone shows them. */
-async function say(waId: string, body: Record<string, unknown>): Promise<SimMessage[]> {
-  const before = (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`).catch(() => ({ messages: [] }))).messages.length;
-  const sent = await s.sim<{ webhookStatus: number }>('POST', '/inbound', { wa_id: waId, ...body });
-  assert.equal(sent.webhookStatus, 200);
-  await settle(waId);
-  const { messages } = await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`);
-  return messages.slice(before).filter((m) => m.direction === 'outbound');
-}
+const chat = () => patientChat(s);
+const patientId = (waId: string) => chat().patientId(waId);
+const settle = (waId: string) => chat().settle(waId);
+const say = (waId: string, body: Record<string, unknown>) => chat().say(waId, body);
 
 const text = (m: SimMessage[]) => m.map((x) => x.text ?? '').join('\n');
 const buttonIds = (m: SimMessage | undefined) => m?.interactive?.action?.buttons?.map((b) => b.reply.id) ?? [];

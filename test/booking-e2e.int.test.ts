@@ -5,14 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestStack, type TestStack } from './support/start-test-stack.ts';
-import { waitFor } from './support/start-test-hale.ts';
-
-type Row = { id: string; title: string };
-type SimMessage = {
-  direction: 'inbound' | 'outbound';
-  text?: string;
-  interactive?: { action?: { buttons?: Array<{ reply: Row }>; sections?: Array<{ rows: Row[] }> } };
-};
+import { buttonsOf, patientChat, rowsOf, type Row } from './support/patient-chat.ts';
 
 let s: TestStack;
 before(async () => {
@@ -22,41 +15,11 @@ after(async () => {
   await s?.close();
 });
 
-async function patientId(waId: string): Promise<string> {
-  let id: string | undefined;
-  await waitFor(async () => {
-    id = (await s.hale.db.selectFrom('patients').select('id').where('wa_id_hash', '=', s.hale.cipher.blindIndex('wa_id', waId)).executeTakeFirst())?.id;
-    return id !== undefined;
-  }, `patient ${waId}`);
-  return id as string;
-}
-
-async function settle(waId: string): Promise<void> {
-  const pid = await patientId(waId);
-  await waitFor(async () => {
-    const busy = await s.hale.db
-      .selectFrom('communications')
-      .select('id')
-      .where('patient_id', '=', pid)
-      .where((eb) => eb.or([eb.and([eb('direction', '=', 'inbound'), eb('handled_at', 'is', null)]), eb.and([eb('direction', '=', 'outbound'), eb('status', 'in', ['queued', 'accepted'])])]))
-      .execute();
-    const conversation = await s.hale.db.selectFrom('conversations').select('state_enc').where('patient_id', '=', pid).executeTakeFirst();
-    const pendingRequest = conversation?.state_enc != null && (JSON.parse(s.hale.cipher.decrypt(conversation.state_enc)) as { pendingRequest?: unknown }).pendingRequest !== undefined;
-    const unprocessed = await s.hale.db.selectFrom('inbound_events').select('id').where('state', '=', 'pending').where('kind', '=', 'message').execute();
-    return busy.length === 0 && unprocessed.length === 0 && !pendingRequest;
-  }, `Hale to finish with ${waId}`, 30_000);
-}
-
-async function say(waId: string, body: Record<string, unknown>): Promise<SimMessage[]> {
-  const before = (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`).catch(() => ({ messages: [] }))).messages.length;
-  await s.sim('POST', '/inbound', { wa_id: waId, ...body });
-  await settle(waId);
-  const { messages } = await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`);
-  return messages.slice(before).filter((m) => m.direction === 'outbound');
-}
-
-const rows = (m: SimMessage | undefined): Row[] => m?.interactive?.action?.sections?.flatMap((x) => x.rows) ?? [];
-const buttons = (m: SimMessage | undefined): Row[] => m?.interactive?.action?.buttons?.map((b) => b.reply) ?? [];
+const chat = () => patientChat(s);
+const patientId = (waId: string) => chat().patientId(waId);
+const say = (waId: string, body: Record<string, unknown>) => chat().say(waId, body);
+const rows = rowsOf;
+const buttons = buttonsOf;
 const tapRow = (waId: string, row: Row) => say(waId, { type: 'interactive', list_reply: { id: row.id, title: row.title } });
 const tapButton = (waId: string, row: Row) => say(waId, { type: 'interactive', button_reply: { id: row.id, title: row.title } });
 
