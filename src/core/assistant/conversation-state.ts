@@ -40,6 +40,8 @@ export interface ConversationState {
   lastPatientAt: number | undefined;
   /** The booking in progress. */
   booking?: { serviceId: string; practitionerId?: string; start?: number; holdId?: string };
+  /** The patient's last few texts (minutes apart), screened together: an emergency may be told in pieces. */
+  recentTexts?: Array<{ at: number; text: string }>;
   /** A request the use case must answer before the next patient message is handled. */
   pendingRequest?: AssistantRequest;
 }

@@ -203,3 +203,17 @@ test('every reply stays within WhatsApp limits in every language', () => {
     }
   }
 });
+
+test('an emergency told in pieces across messages is caught, once', () => {
+  const first = run(text('my chest hurts a lot'), { state: consented() });
+  assert.ok(!first.effects.some((e) => e.type === 'conversation.flagged_urgent'), 'chest pain alone is not a red flag');
+  const second = run(text("and now I can't breathe properly"), { state: first.state, now: new Date(OPEN.getTime() + 60_000) });
+  assert.match(texts(second), /112/);
+  assert.ok(second.effects.some((e) => e.type === 'conversation.flagged_urgent'));
+  const third = run(text('what should I do'), { state: second.state, owner: 'staff', now: new Date(OPEN.getTime() + 90_000) });
+  assert.ok(!third.effects.some((e) => e.type === 'conversation.flagged_urgent'), 'no second alarm for the same pieces');
+  const soon = run(text('and I am sweating a lot'), { state: first.state, now: new Date(OPEN.getTime() + 60_000) });
+  assert.ok(soon.effects.some((e) => e.type === 'conversation.flagged_urgent'), 'chest pain, then sweating a minute later');
+  const later = run(text('and I am sweating a lot'), { state: first.state, now: new Date(OPEN.getTime() + 20 * 60_000) });
+  assert.ok(!later.effects.some((e) => e.type === 'conversation.flagged_urgent'), 'pieces older than the window are not combined');
+});

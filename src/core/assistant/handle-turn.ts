@@ -17,6 +17,10 @@ import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 import type { Understanding } from './understanding.ts';
 
+/** How many recent texts are screened together, and how far back they may reach. */
+const RECENT_TEXTS = 3;
+const RECENT_TEXT_WINDOW_MS = 15 * 60_000;
+
 /** FAQ scores closer than this are too close to call: the patient chooses. */
 const AMBIGUITY_MARGIN = 0.1;
 
@@ -62,10 +66,15 @@ export function handleTurn(input: TurnInput): TurnOutput {
   const firstContact = turn.state.step === 'new';
   if (firstContact && turn.state.language === undefined) turn.state.language = pickLanguage(input.config, input.understanding);
 
-  // 1. Safety first: in any state, before consent, whoever owns the conversation.
+  // 1. Safety first: in any state, before consent, whoever owns the conversation. The message is
+  // screened alone and together with the patient's texts of the last few minutes.
   if (text !== undefined) {
-    const screen = screenRedFlags(text, turn.state.language);
+    const recent = (turn.state.recentTexts ?? []).filter((t) => input.now.getTime() - t.at <= RECENT_TEXT_WINDOW_MS).slice(-(RECENT_TEXTS - 1));
+    const alone = screenRedFlags(text, turn.state.language);
+    const screen = alone.level === 'emergency' || recent.length === 0 ? alone : screenRedFlags([...recent.map((t) => t.text), text].join('\n'), turn.state.language);
+    turn.state.recentTexts = [...recent, { at: input.now.getTime(), text: text.slice(0, 500) }];
     if (screen.level === 'emergency') {
+      delete turn.state.recentTexts;
       replyText(turn, buildEmergencyAdvice(screen.redFlags, languageOf(turn), input.config.emergency.number));
       turn.effects.push({ type: 'conversation.flagged_urgent', redFlags: screen.redFlags });
       if (turn.owner !== 'staff') handOver(turn, 'red_flag', `Red flags: ${screen.redFlags.join(', ')}`, { urgent: true, silent: true });
