@@ -7,10 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { cancelAppointment } from '../src/app/cancel-appointment.ts';
 import { confirmBooking } from '../src/app/confirm-booking.ts';
 import { holdSlot } from '../src/app/hold-slot.ts';
+import { joinWaitlist } from '../src/app/join-waitlist.ts';
+import { rescheduleAppointment } from '../src/app/reschedule-appointment.ts';
 import { DomainError } from '../src/core/domain-error.ts';
 import type { AvailableSlot } from '../src/core/scheduling/find-availability.ts';
+import type { DomainErrorCode } from '../src/core/domain-error.ts';
 import { buildTestClinic, openBookingFixture, type BookingFixture } from './support/booking-fixture.ts';
 
 const clinic = buildTestClinic();
@@ -111,4 +115,57 @@ test('the database guard alone (no lock, no availability check): 50 concurrent o
   assert.equal(results.filter(Boolean).length, 1, `${results.filter(Boolean).length} inserts succeeded`);
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointments WHERE practitioner_id = 'dr-a' AND start_at >= ${new Date(base)}::timestamptz AND start_at < ${new Date(base + 3_600_000)}::timestamptz`.execute(f.databases[0]!.db);
   assert.equal(rows[0]!.n, 1);
+});
+
+test('a storm of holds, bookings, moves and cancellations: no deadlock, no overlap, only domain errors', async () => {
+  const stepClinic = buildTestClinic({ scheduling: { slotStepMinutes: 15, holdMinutes: 1 } });
+  const doctors = ['dr-a', 'dr-b'];
+  // Wednesday 2030-04-03: 40 quarter-hour starts per doctor (the last ones do not fit a 30-minute visit).
+  const starts = Array.from({ length: 40 }, (_, i) => new Date(Date.parse('2030-04-03T06:00:00Z') + i * 15 * 60_000));
+  let seed = 42;
+  const pick = <T>(items: readonly T[]): T => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return items[seed % items.length] as T;
+  };
+  const booked: string[] = [];
+  const outcomes = new Map<string, number>();
+  const operation = async (i: number): Promise<void> => {
+    const d = { tx: f.transactors[i % f.transactors.length]!, clock: f.clock, clinic: stepClinic };
+    const patientId = pick(patients);
+    const wanted = { serviceId: pick(['consult', 'review']), practitionerId: pick(doctors), start: pick(starts) };
+    const staff = { type: 'staff' as const, staffId: 'staff-storm' };
+    const kind = pick(['hold', 'hold', 'book', 'book', 'book', 'cancel', 'cancel', 'move', 'waitlist']);
+    try {
+      if (kind === 'hold') await holdSlot(d, { patientId, ...wanted });
+      else if (kind === 'book') booked.push((await confirmBooking(d, { patientId, ...wanted })).appointment.id);
+      else if (kind === 'cancel' && booked.length > 0) await cancelAppointment(d, { appointmentId: pick(booked), actor: staff });
+      else if (kind === 'move' && booked.length > 0) booked.push((await rescheduleAppointment(d, { appointmentId: pick(booked), actor: staff, practitionerId: wanted.practitionerId, start: wanted.start })).appointment.id);
+      else if (kind === 'waitlist') await joinWaitlist(d, { patientId, serviceId: 'consult', from: starts[0]!, to: starts.at(-1)! });
+      outcomes.set(`${kind}.ok`, (outcomes.get(`${kind}.ok`) ?? 0) + 1);
+    } catch (error) {
+      assert.ok(error instanceof DomainError, `${kind}: ${String(error)}`);
+      const expected: DomainErrorCode[] = ['slot_unavailable', 'conflict'];
+      assert.ok(expected.includes(error.code), `${kind}: ${error.code} ${error.message}`);
+    }
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < 600) {
+        const i = next++;
+        if (i % 100 === 99) f.clock.advanceMinutes(1); // holds expire along the way
+        await operation(i);
+      }
+    }),
+  );
+  assert.ok((outcomes.get('book.ok') ?? 0) > 10 && (outcomes.get('cancel.ok') ?? 0) > 10, JSON.stringify(Object.fromEntries(outcomes)));
+  const db = f.databases[0]!.db;
+  const overlaps = await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointments a JOIN appointments b
+    ON a.practitioner_id = b.practitioner_id AND a.id < b.id AND tstzrange(a.start_at, a.end_at) && tstzrange(b.start_at, b.end_at)
+    WHERE a.status IN ('proposed', 'pending', 'booked', 'arrived') AND b.status IN ('proposed', 'pending', 'booked', 'arrived')`.execute(db);
+  assert.equal(overlaps.rows[0]!.n, 0, 'overlapping active appointments');
+  const heldOver = await sql<{ n: number }>`SELECT count(*)::int AS n FROM slot_holds h JOIN appointments a
+    ON a.practitioner_id = h.practitioner_id AND a.patient_id <> h.patient_id AND tstzrange(a.start_at, a.end_at) && tstzrange(h.start_at, h.end_at)
+    WHERE a.status IN ('proposed', 'pending', 'booked', 'arrived') AND h.expires_at > ${f.clock.now()}::timestamptz`.execute(db);
+  assert.equal(heldOver.rows[0]!.n, 0, "live holds over another patient's appointment");
 });

@@ -24,8 +24,8 @@ const tapRow = (waId: string, row: Row) => say(waId, { type: 'interactive', list
 const tapButton = (waId: string, row: Row) => say(waId, { type: 'interactive', button_reply: { id: row.id, title: row.title } });
 
 for (const c of [
-  { lang: 'en', waId: '34644000001', hello: 'Hello, I would like to see a doctor', booked: /Booked/, cancelled: /cancelled/ },
-  { lang: 'es', waId: '34644000002', hello: 'Hola, buenas, quería pedir una cita', booked: /[Rr]eservad|[Cc]onfirmad|[Cc]ita/, cancelled: /cancelad|anulad/ },
+  { lang: 'en', waId: '34644000001', name: 'Emily Clarke', hello: 'Hello, I would like to see a doctor', booked: /Booked/, cancelled: /cancelled/ },
+  { lang: 'es', waId: '34644000002', name: 'Lucía Fernández Ruiz', hello: 'Hola, buenas, quería pedir una cita', booked: /[Rr]eservad|[Cc]onfirmad|[Cc]ita/, cancelled: /cancelad|anulad/ },
 ]) {
   test(`book a GP visit and cancel it by chat (${c.lang})`, { timeout: 120_000 }, async () => {
     await say(c.waId, { name: `Booking ${c.lang}`, text: c.hello });
@@ -42,11 +42,17 @@ for (const c of [
     const timesReply = await tapRow(c.waId, days.at(-1)!);
     const times = rows(timesReply.at(-1)).filter((r) => r.id.startsWith('slot:'));
     assert.ok(times.length >= 1 && times.length <= 9, `times: ${JSON.stringify(timesReply)}`);
-    const confirm = await tapRow(c.waId, times[0]!);
+    const askName = await tapRow(c.waId, times[0]!);
+    assert.equal(askName.length, 1, 'the first booking asks for the full name');
+    await say(c.waId, { text: c.name });
+    const confirm = await say(c.waId, { text: '14/05/1990' });
     const bookIt = buttons(confirm.at(-1)).find((b) => b.id === 'book:confirm');
     assert.ok(bookIt, `confirm buttons: ${JSON.stringify(confirm)}`);
     const pid = await patientId(c.waId);
     assert.equal((await s.hale.db.selectFrom('slot_holds').select('id').where('patient_id', '=', pid).execute()).length, 1, 'the slot is held while the patient confirms');
+    const patient = await s.hale.db.selectFrom('patients').select(['full_name_enc', 'birth_date_enc']).where('id', '=', pid).executeTakeFirstOrThrow();
+    assert.equal(s.hale.cipher.decrypt(patient.full_name_enc ?? ''), c.name);
+    assert.equal(s.hale.cipher.decrypt(patient.birth_date_enc ?? ''), '1990-05-14');
     const booked = await tapButton(c.waId, bookIt);
     assert.match(booked.map((m) => m.text ?? '').join('\n'), c.booked);
     const appointments = await s.hale.db.selectFrom('appointments').selectAll().where('patient_id', '=', pid).execute();

@@ -3,7 +3,6 @@ import { anyPractitioner, findAvailability, type AvailableSlot } from '../core/s
 import { getBookingRules } from '../core/scheduling/get-booking-rules.ts';
 import type { Interval } from '../core/scheduling/interval.ts';
 import { practitionersForService } from '../core/scheduling/practitioners-for-service.ts';
-import { toBusyInterval } from '../core/scheduling/to-busy-interval.ts';
 import type { Repositories } from './ports.ts';
 
 const dayMs = 86_400_000;
@@ -41,18 +40,16 @@ export async function loadAvailability(repos: Repositories, clinic: ClinicConfig
     ...(request.ignoreHoldsOf === undefined ? {} : { ignoreHoldsOf: request.ignoreHoldsOf }),
     ...(request.ignoreAppointmentId === undefined ? {} : { ignoreAppointmentId: request.ignoreAppointmentId }),
   });
-  const bufferOf = new Map<string, number>();
+  // Each interval ends later by its own service's buffer, as `toBusyInterval` does.
   const busyByPractitioner = new Map<string, Interval[]>();
-  for (const b of busy) {
-    let buffer = bufferOf.get(b.serviceId);
-    if (buffer === undefined) {
-      buffer = bufferMinutesOf(clinic, b.serviceId);
-      bufferOf.set(b.serviceId, buffer);
+  for (const group of busy) {
+    const buffer = bufferMinutesOf(clinic, group.serviceId) * 60_000;
+    let list = busyByPractitioner.get(group.practitionerId);
+    if (list === undefined) {
+      list = [];
+      busyByPractitioner.set(group.practitionerId, list);
     }
-    const list = busyByPractitioner.get(b.practitionerId);
-    const interval = toBusyInterval(b, buffer);
-    if (list === undefined) busyByPractitioner.set(b.practitionerId, [interval]);
-    else list.push(interval);
+    for (const i of group.intervals) list.push(buffer === 0 ? i : { start: i.start, end: i.end + buffer });
   }
   return findAvailability({
     clinic,

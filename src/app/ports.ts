@@ -14,6 +14,7 @@ import type { Understanding } from '../core/assistant/understanding.ts';
 import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
 import type { HandoverReason } from '../core/assistant/effects.ts';
 import type { AppointmentStatus } from '../core/scheduling/appointment-status.ts';
+import type { Interval } from '../core/scheduling/interval.ts';
 
 export interface Clock {
   now(): Date;
@@ -96,6 +97,8 @@ export interface PatientRecord {
   lastInboundAt: Date | undefined;
   language: Language | undefined;
   optedOut: boolean;
+  /** Full name and date of birth are on file (asked at the first booking). */
+  hasDetails: boolean;
 }
 
 export interface ConversationRecord {
@@ -169,12 +172,15 @@ export interface WaitlistEntryRecord {
   appointmentId: string | undefined;
 }
 
-/** Time a practitioner cannot be booked: an active appointment or a live hold (of `serviceId`, for its buffer). */
-export interface BusyTime {
+/**
+ * Time a practitioner cannot be booked — appointments and live holds — grouped by practitioner
+ * and service (whose buffer the caller adds), as epoch-millisecond intervals: slot search reads
+ * thousands of them, so they come as plain numbers.
+ */
+export interface BusyTimes {
   practitionerId: string;
   serviceId: string;
-  start: Date;
-  end: Date;
+  intervals: Interval[];
 }
 
 /** Who asks for a change to an appointment: the patient (in the chat) or a staff member. */
@@ -213,6 +219,7 @@ export interface Repositories {
     setLanguage(id: string, language: Language): Promise<void>;
     /** On declined or withdrawn consent: keep nothing personal beyond the WhatsApp id. */
     forgetProfileName(id: string): Promise<void>;
+    setDetails(id: string, details: { fullName: string; birthDate: string }, at: Date): Promise<void>;
     setOptedOut(id: string, optedOut: boolean, at: Date): Promise<void>;
   };
   communications: {
@@ -308,7 +315,7 @@ export interface Repositories {
       practitionerIds: readonly string[],
       window: { from: Date; to: Date },
       options: { now: Date; ignoreHoldsOf?: string; ignoreAppointmentId?: string },
-    ): Promise<BusyTime[]>;
+    ): Promise<BusyTimes[]>;
   };
   slotHolds: {
     /** 'taken' when the guard refuses: the slot overlaps another live hold or an active appointment. Expired holds are cleared. */

@@ -54,11 +54,13 @@ async function handleRound(deps: Deps, repos: Repositories, patientId: string): 
   let state: ConversationState = conversation.state ?? { ...initialState(), language: patient.language };
   let owner: Owner = conversation.owner;
   let optedOut = patient.optedOut;
+  let hasDetails = patient.hasDetails;
   let handled = 0;
   for (const message of pending) {
     const text = textOf(message.content);
     const understanding = text === undefined ? undefined : await deps.nlu.understand(text, { language: state.language });
-    const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding });
+    const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding, patientHasDetails: hasDetails });
+    if (result.effects.some((e) => e.type === 'patient.details_recorded')) hasDetails = true;
     optedOut = await commitOutput(repos, result, { patientId, conversation, replyKey: `turn:${message.id}`, communicationId: message.id, at: now }, optedOut);
     await repos.communications.markHandled(message.id, now);
     state = result.state;
@@ -82,7 +84,7 @@ async function resumeRound(deps: Deps, repos: Repositories, patientId: string, r
   // Another job answered this request already: its result stands.
   if (conversation.version !== round.version || conversation.state?.pendingRequest === undefined) return;
   const patient = await repos.patients.get(patientId);
-  const output = resumeTurn({ config: deps.clinic, now, state: conversation.state, owner: conversation.owner, result });
+  const output = resumeTurn({ config: deps.clinic, now, state: conversation.state, owner: conversation.owner, result, patientHasDetails: patient.hasDetails });
   await commitOutput(repos, output, { patientId, conversation, replyKey: `resume:${conversation.id}:${conversation.version}`, at: now }, patient.optedOut);
   await repos.conversations.save(conversation.id, { owner: output.owner, state: output.state, expectedVersion: conversation.version, at: now, patientWrote: false });
   deps.log.info({ patientId, conversationId: conversation.id, request: round.request.type, step: output.state.step }, 'assistant.resumed');
@@ -126,6 +128,10 @@ async function applyEffect(
       await repos.consents.record({ patientId, decision: effect.decision, policyVersion: effect.version, at, ...(communicationId === undefined ? {} : { sourceCommunicationId: communicationId }) });
       if (effect.decision !== 'granted') await repos.patients.forgetProfileName(patientId);
       await repos.audit.append({ actorType: 'patient', action: `consent.${effect.decision}`, entityType: 'Consent', patientId, outcome: 'success', detail: { policyVersion: effect.version } }, at);
+      return;
+    case 'patient.details_recorded':
+      await repos.patients.setDetails(patientId, { fullName: effect.fullName, birthDate: effect.birthDate }, at);
+      await repos.audit.append({ actorType: 'patient', action: 'patient.details_recorded', entityType: 'Patient', entityId: patientId, patientId, outcome: 'success' }, at);
       return;
     case 'language.set':
       await repos.patients.setLanguage(patientId, effect.language);

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppointmentRecord, BusyTime, CancelReason, Repositories } from '../../app/ports.ts';
+import type { AppointmentRecord, BusyTimes, CancelReason, Repositories } from '../../app/ports.ts';
 import { appointmentStatuses, blocksTime } from '../../core/scheduling/appointment-status.ts';
 import type { AppointmentsTable, Database } from './schema.ts';
 import { writeUnderGuard } from './write-under-guard.ts';
@@ -8,10 +8,6 @@ import { writeUnderGuard } from './write-under-guard.ts';
 const ACTIVE = ['proposed', 'pending', 'booked', 'arrived'] as const;
 /** Statuses that block time in slot search, as a literal list so the planner can use `appointments_busy_idx`. */
 const BLOCKING = sql.raw(`(${appointmentStatuses.filter(blocksTime).map((s) => `'${s}'`).join(', ')})`);
-// Slot search reads thousands of intervals: epoch milliseconds as float8 parse about three times
-// faster in node-postgres than timestamptz text (measured with bench/booking-search.ts).
-const startMs = sql<number>`round(date_part('epoch', start_at) * 1000)`.as('start_ms');
-const endMs = sql<number>`round(date_part('epoch', end_at) * 1000)`.as('end_ms');
 
 export function toAppointmentRecord(row: Selectable<AppointmentsTable>): AppointmentRecord {
   return {
@@ -124,20 +120,35 @@ export function appointmentsRepository(db: Kysely<Database>): Repositories['appo
       const window = sql`tstzrange(${from}::timestamptz, ${to}::timestamptz)`;
       let appointments = db
         .selectFrom('appointments')
-        .select(['practitioner_id', 'service_id', startMs, endMs])
+        .select(['practitioner_id', 'service_id', 'start_at', 'end_at'])
         .where('practitioner_id', 'in', ids)
         .where(sql<boolean>`status IN ${BLOCKING}`)
         .where(sql<boolean>`tstzrange(start_at, end_at) && ${window}`);
       if (ignoreAppointmentId !== undefined) appointments = appointments.where('id', '<>', ignoreAppointmentId);
       let holds = db
         .selectFrom('slot_holds')
-        .select(['practitioner_id', 'service_id', startMs, endMs])
+        .select(['practitioner_id', 'service_id', 'start_at', 'end_at'])
         .where('practitioner_id', 'in', ids)
         .where('expires_at', '>', now)
         .where(sql<boolean>`tstzrange(start_at, end_at) && ${window}`);
       if (ignoreHoldsOf !== undefined) holds = holds.where('patient_id', '<>', ignoreHoldsOf);
-      const rows = await appointments.unionAll(holds).execute();
-      return rows.map((row): BusyTime => ({ practitionerId: row.practitioner_id, serviceId: row.service_id, start: new Date(row.start_ms), end: new Date(row.end_ms) }));
+      // One row per practitioner and service with "start,end,start,end,…" in epoch ms: thousands of
+      // rows decode several times slower than this, most of all on PGlite (bench/booking-search.ts).
+      const rows = await db
+        .selectFrom(appointments.unionAll(holds).as('busy'))
+        .select([
+          'busy.practitioner_id',
+          'busy.service_id',
+          sql<string>`string_agg(round(date_part('epoch', busy.start_at) * 1000)::bigint::text || ',' || round(date_part('epoch', busy.end_at) * 1000)::bigint::text, ',')`.as('spans'),
+        ])
+        .groupBy(['busy.practitioner_id', 'busy.service_id'])
+        .execute();
+      return rows.map((row): BusyTimes => {
+        const numbers = row.spans.split(',');
+        const intervals = new Array<{ start: number; end: number }>(numbers.length / 2);
+        for (let i = 0; i < intervals.length; i++) intervals[i] = { start: Number(numbers[2 * i]), end: Number(numbers[2 * i + 1]) };
+        return { practitionerId: row.practitioner_id, serviceId: row.service_id, intervals };
+      });
     },
   };
 }

@@ -3,12 +3,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as spine from './migrations/0001-spine.ts';
 import * as assistant from './migrations/0002-assistant.ts';
 import * as scheduling from './migrations/0003-scheduling.ts';
+import * as patientDetails from './migrations/0004-patient-details.ts';
 
 /** Migrations are listed here (not discovered on disk) so every install runs exactly this set. */
 const migrations: Record<string, Migration> = {
   '0001-spine': spine,
   '0002-assistant': assistant,
   '0003-scheduling': scheduling,
+  '0004-patient-details': patientDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

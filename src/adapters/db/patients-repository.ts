@@ -19,6 +19,7 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
     lastInboundAt: row.last_inbound_at ?? undefined,
     language: isLanguage(row.language) ? row.language : undefined,
     optedOut: row.opted_out_at !== null,
+    hasDetails: row.full_name_enc !== null && row.birth_date_enc !== null,
   });
 
   async function findByChannelId(ref: { waId?: string; userId?: string }) {
@@ -93,6 +94,14 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
 
     async setLanguage(id, language) {
       await db.updateTable('patients').set({ language, updated_at: new Date() }).where('id', '=', id).execute();
+    },
+
+    async setDetails(id, details, at) {
+      await db
+        .updateTable('patients')
+        .set({ full_name_enc: cipher.encrypt(details.fullName), birth_date_enc: cipher.encrypt(details.birthDate), updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
 
     async forgetProfileName(id) {

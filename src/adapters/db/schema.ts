@@ -16,6 +16,8 @@ export interface PatientsTable {
   last_inbound_at: NullableTimestamp;
   opted_out_at: NullableTimestamp;
   opted_in_at: NullableTimestamp;
+  full_name_enc: string | null;
+  birth_date_enc: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -39,8 +39,8 @@ function run(state: ConversationState, choiceId: string) {
   return handleTurn({ config, now, state, owner: 'bot', optedOut: false, content: { kind: 'choice', choiceId, title: choiceId, source: 'list' }, understanding: undefined });
 }
 
-function resume(state: ConversationState, result: RequestResult) {
-  return resumeTurn({ config, now, state, owner: 'bot', result });
+function resume(state: ConversationState, result: RequestResult, patientHasDetails = true) {
+  return resumeTurn({ config, now, state, owner: 'bot', result, patientHasDetails });
 }
 
 test('service → day → time → hold → book, every reply within WhatsApp limits in every language', () => {
@@ -90,4 +90,26 @@ test('cancel inside the cut-off points the patient to the team', () => {
   const state: ConversationState = { ...initialState(), step: 'appointments', consent: 'granted', language: 'en', lastPatientAt: now.getTime(), pendingRequest: { type: 'cancel', appointmentId: 'a1' } };
   const out = resume(state, { type: 'cancel', ok: false, reason: 'cutoff' });
   assert.match(out.replies[0]?.kind === 'text' ? out.replies[0].text : '', /too late/);
+});
+
+test('the first booking asks for the full name and date of birth once, then confirms', () => {
+  const held = resume(
+    { ...initialState(), step: 'book_time', consent: 'granted', language: 'en', lastPatientAt: now.getTime(), booking: { serviceId: 'gp-visit', practitionerId: 'dr-a', start: slots[0]!.start }, pendingRequest: { type: 'hold', serviceId: 'gp-visit', practitionerId: 'dr-a', start: slots[0]!.start } },
+    { type: 'hold', ok: true, holdId: 'h1' },
+    false,
+  );
+  assert.equal(held.state.step, 'book_name');
+  const say = (state: ConversationState, t: string) => handleTurn({ config, now, state, owner: 'bot', optedOut: false, content: { kind: 'text', text: t }, understanding: { faq: [] } });
+  const badName = say(held.state, '12345');
+  assert.equal(badName.state.step, 'book_name');
+  const name = say(held.state, 'Lucía Fernández Ruiz');
+  assert.equal(name.state.step, 'book_dob');
+  const badDate = say(name.state, '31/02/1990');
+  assert.equal(badDate.state.step, 'book_dob');
+  assert.deepEqual(badDate.effects, []);
+  const date = say(name.state, '14/05/1990');
+  assert.deepEqual(date.effects, [{ type: 'patient.details_recorded', fullName: 'Lucía Fernández Ruiz', birthDate: '1990-05-14' }]);
+  assert.equal(date.state.step, 'book_confirm');
+  assert.equal(date.state.booking?.fullName, undefined, 'the name leaves the conversation state once recorded');
+  assert.equal(date.state.booking?.holdId, 'h1');
 });

@@ -9,6 +9,7 @@ import { groupByLocalDay } from '../scheduling/group-by-local-day.ts';
 import type { Choice } from '../messages.ts';
 import type { AssistantRequest, RequestResult, SlotOption } from './effects.ts';
 import { truncate } from './menus.ts';
+import { parseBirthDate, parseFullName } from './parse-birth-date.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 
 const MAX_ROWS = 10;
@@ -78,6 +79,42 @@ export function handleBookingChoice(turn: Turn, choiceId: string): AssistantRequ
   return undefined;
 }
 
+/** Asks to confirm the held slot. */
+function askToConfirm(turn: Turn): void {
+  const booking = turn.state.booking;
+  if (booking?.practitionerId === undefined || booking.start === undefined) return startBooking(turn);
+  const summary = say(turn, 'bookSummary', {
+    service: serviceName(turn, booking.serviceId),
+    practitioner: practitionerName(turn, booking.practitionerId),
+    when: when(turn, booking.start, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
+  });
+  replyChoices(turn, `${summary}\n\n${say(turn, 'bookConfirmQuestion', { minutes: String(turn.config.scheduling.holdMinutes) })}`, [
+    { id: 'book:confirm', title: say(turn, 'bookConfirmButton') },
+    { id: 'book:other', title: say(turn, 'bookOtherTimeButton') },
+  ]);
+  turn.state.step = 'book_confirm';
+}
+
+/** The first booking asks for the full name, then the date of birth; both are kept encrypted. */
+export function handleDetailsText(turn: Turn, text: string): void {
+  const booking = turn.state.booking;
+  if (booking === undefined) return startBooking(turn);
+  if (turn.state.step === 'book_name') {
+    const fullName = parseFullName(text);
+    if (fullName === undefined) return replyText(turn, say(turn, 'bookBadName'));
+    booking.fullName = fullName;
+    replyText(turn, say(turn, 'bookAskBirthDate'));
+    turn.state.step = 'book_dob';
+    return;
+  }
+  const birthDate = parseBirthDate(text, turn.now);
+  if (birthDate === undefined || booking.fullName === undefined) return replyText(turn, say(turn, 'bookBadBirthDate'));
+  turn.effects.push({ type: 'patient.details_recorded', fullName: booking.fullName, birthDate });
+  delete booking.fullName;
+  turn.patientHasDetails = true;
+  askToConfirm(turn);
+}
+
 export function handleAppointmentChoice(choiceId: string): AssistantRequest | undefined {
   if (choiceId.startsWith('cancel:')) return { type: 'cancel', appointmentId: choiceId.slice(7) };
   return undefined;
@@ -93,16 +130,12 @@ export function resumeBooking(turn: Turn, request: AssistantRequest, result: Req
   if (result.type === 'hold' && booking?.practitionerId !== undefined && booking.start !== undefined) {
     if (!result.ok) return offerAlternatives(turn, result.alternatives);
     booking.holdId = result.holdId;
-    const summary = say(turn, 'bookSummary', {
-      service: serviceName(turn, booking.serviceId),
-      practitioner: practitionerName(turn, booking.practitionerId),
-      when: when(turn, booking.start, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
-    });
-    replyChoices(turn, `${summary}\n\n${say(turn, 'bookConfirmQuestion', { minutes: String(turn.config.scheduling.holdMinutes) })}`, [
-      { id: 'book:confirm', title: say(turn, 'bookConfirmButton') },
-      { id: 'book:other', title: say(turn, 'bookOtherTimeButton') },
-    ]);
-    turn.state.step = 'book_confirm';
+    if (!turn.patientHasDetails) {
+      replyText(turn, say(turn, 'bookAskName'));
+      turn.state.step = 'book_name';
+      return;
+    }
+    askToConfirm(turn);
     return;
   }
   if (result.type === 'book' && booking?.practitionerId !== undefined && booking.start !== undefined) {

@@ -15,7 +15,8 @@ export type Effect =
   | { type: 'patient.opted_out' }
   | { type: 'patient.opted_in' }
   | { type: 'conversation.handed_off'; reason: HandoverReason; summary: string; urgent: boolean }
-  | { type: 'conversation.flagged_urgent'; redFlags: string[] };
+  | { type: 'conversation.flagged_urgent'; redFlags: string[] }
+  | { type: 'patient.details_recorded'; fullName: string; birthDate: string };
 
 /** Data or actions the engine needs from outside (availability, holds, bookings); answered by the use case. */
 export type AssistantRequest =

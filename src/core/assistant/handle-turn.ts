@@ -10,7 +10,7 @@ import { buildEmergencyAdvice } from '../safety/build-emergency-advice.ts';
 import { screenRedFlags } from '../safety/screen-red-flags.ts';
 import type { ConversationState, Owner } from './conversation-state.ts';
 import { describeOpeningHours } from './describe-opening-hours.ts';
-import { handleAppointmentChoice, handleBookingChoice, resumeBooking, startBooking } from './booking-flow.ts';
+import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, resumeBooking, startBooking } from './booking-flow.ts';
 import type { AssistantRequest, Effect, HandoverReason, RequestResult } from './effects.ts';
 import { faqTitle, showFaqList, showLanguages, showMenu } from './menus.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
@@ -33,6 +33,8 @@ export interface TurnInput {
   content: InboundContent;
   /** The NLU's reading of the text, when the message has text. */
   understanding: Understanding | undefined;
+  /** The clinic has the patient's full name and date of birth (default: no). */
+  patientHasDetails?: boolean;
 }
 
 export interface TurnOutput {
@@ -45,8 +47,8 @@ export interface TurnOutput {
 }
 
 /** Continues a turn once the use case answered its request (see booking-flow.ts). */
-export function resumeTurn(input: { config: ClinicConfig; now: Date; state: ConversationState; owner: Owner; result: RequestResult }): TurnOutput {
-  const turn: Turn = { config: input.config, now: input.now, state: { ...input.state }, owner: input.owner, replies: [], effects: [] };
+export function resumeTurn(input: { config: ClinicConfig; now: Date; state: ConversationState; owner: Owner; result: RequestResult; patientHasDetails?: boolean }): TurnOutput {
+  const turn: Turn = { config: input.config, now: input.now, state: { ...input.state }, owner: input.owner, replies: [], effects: [], patientHasDetails: input.patientHasDetails === true };
   const request = turn.state.pendingRequest;
   delete turn.state.pendingRequest;
   if (request !== undefined) resumeBooking(turn, request, input.result);
@@ -61,6 +63,7 @@ export function handleTurn(input: TurnInput): TurnOutput {
     owner: input.owner,
     replies: [],
     effects: [],
+    patientHasDetails: input.patientHasDetails === true,
   };
   const text = patientText(input.content);
   const firstContact = turn.state.step === 'new';
@@ -164,6 +167,13 @@ export function handleTurn(input: TurnInput): TurnOutput {
       return done(handleConsentStep(turn, choiceId, text, input.understanding));
     case 'language':
       return done(handleLanguageStep(turn, choiceId, text, input.understanding));
+    case 'book_name':
+    case 'book_dob':
+      if (text !== undefined && choiceId === undefined) {
+        handleDetailsText(turn, text);
+        return done(turn);
+      }
+      return done(handleRequest(turn, choiceId, text, input.understanding));
     case 'withdraw_confirm':
       if (choiceId === 'consent:withdraw' || (text !== undefined && isKeyword(text, 'yesWords'))) return done(withdrawConsent(turn));
       if (choiceId === 'consent:keep' || (text !== undefined && isKeyword(text, 'noWords'))) return done(backToMenu(turn));

@@ -13,6 +13,8 @@ export interface Turn {
   owner: Owner;
   replies: OutboundReply[];
   effects: Effect[];
+  /** The clinic has the patient's full name and date of birth. */
+  patientHasDetails: boolean;
 }
 
 export function languageOf(turn: Turn): Language {

@@ -85,6 +85,10 @@ export const de = {
   bookConfirmQuestion: 'Ich halte Ihnen diesen Termin {minutes} Minuten lang frei. Soll ich ihn für Sie buchen?',
   bookConfirmButton: 'Jetzt buchen',
   bookOtherTimeButton: 'Anderer Termin',
+  bookAskName: 'Für die Buchung braucht die Praxis einmalig Ihre Angaben. Bitte schreiben Sie Ihren *vollständigen Namen* (wie im Ausweis).',
+  bookAskBirthDate: 'Danke. Jetzt Ihr *Geburtsdatum*, zum Beispiel 31.12.1980.',
+  bookBadBirthDate: 'Dieses Datum konnte ich nicht lesen. Bitte schreiben Sie es so: 31.12.1980.',
+  bookBadName: 'Bitte schreiben Sie Ihren Vor- und Nachnamen.',
   bookBooked:
     '✅ Gebucht: *{service}* bei {practitioner}, {when}.\n📍 {address}\nSchreiben Sie *Menü*, um Ihre Termine anzusehen oder zu ändern.',
   bookRequested:

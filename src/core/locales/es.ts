@@ -84,6 +84,10 @@ export const es = {
   bookConfirmQuestion: 'Le guardo esta hora durante {minutes} minutos. ¿Quiere que la reserve?',
   bookConfirmButton: 'Reservar cita',
   bookOtherTimeButton: 'Otra hora',
+  bookAskName: 'Para reservar, la clínica necesita sus datos una sola vez. Escriba su *nombre completo* (como en su documento de identidad).',
+  bookAskBirthDate: 'Gracias. Ahora su *fecha de nacimiento*, por ejemplo 31/12/1980.',
+  bookBadBirthDate: 'No he podido leer esa fecha. Escríbala así: 31/12/1980.',
+  bookBadName: 'Escriba su nombre y apellidos, por favor.',
   bookBooked: '✅ Cita reservada: *{service}* con {practitioner}, {when}.\n📍 {address}\nEscriba *menú* para ver o cambiar sus citas.',
   bookRequested:
     '📨 Hemos enviado su solicitud de *{service}* con {practitioner}, {when}. Nuestro equipo se la confirmará aquí en breve.',

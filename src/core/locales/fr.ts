@@ -86,6 +86,10 @@ export const fr = {
   bookConfirmQuestion: 'Je bloque ce créneau pour vous pendant {minutes} minutes. Voulez-vous que je le réserve ?',
   bookConfirmButton: 'Réserver',
   bookOtherTimeButton: 'Autre créneau',
+  bookAskName: "Pour réserver, la clinique a besoin de vos coordonnées une seule fois. Écrivez votre *nom complet* (comme sur votre pièce d'identité).",
+  bookAskBirthDate: 'Merci. Maintenant votre *date de naissance*, par exemple 31/12/1980.',
+  bookBadBirthDate: "Je n'ai pas pu lire cette date. Écrivez-la ainsi : 31/12/1980.",
+  bookBadName: "Écrivez votre prénom et votre nom, s'il vous plaît.",
   bookBooked:
     '✅ Rendez-vous pris : *{service}* avec {practitioner}, {when}.\n📍 {address}\nÉcrivez *menu* pour consulter ou modifier vos rendez-vous.',
   bookRequested:

@@ -85,6 +85,10 @@ export const pt = {
   bookConfirmQuestion: 'Este horário fica reservado para você durante {minutes} minutos. Posso confirmar a marcação?',
   bookConfirmButton: 'Confirmar',
   bookOtherTimeButton: 'Outro horário',
+  bookAskName: 'Para marcar, a clínica precisa dos seus dados uma única vez. Escreva o seu *nome completo* (como no documento de identificação).',
+  bookAskBirthDate: 'Obrigado. Agora a sua *data de nascimento*, por exemplo 31/12/1980.',
+  bookBadBirthDate: 'Não consegui ler essa data. Escreva-a assim: 31/12/1980.',
+  bookBadName: 'Escreva o seu nome e apelido, por favor.',
   bookBooked:
     '✅ Consulta marcada: *{service}* com {practitioner}, {when}.\n📍 {address}\nEscreva *menu* para ver ou alterar as suas consultas.',
   bookRequested:
