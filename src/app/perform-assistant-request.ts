@@ -65,7 +65,8 @@ export async function performAssistantRequest(deps: Deps, patientId: string, req
         return { type: 'cancel', ok: true };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'cancellation_cutoff') return { type: 'cancel', ok: false, reason: 'cutoff' };
-        if (error instanceof DomainError && error.code === 'not_found') return { type: 'cancel', ok: false, reason: 'not_found' };
+        // Gone, or no longer cancellable (already attended or marked no-show).
+        if (error instanceof DomainError && (error.code === 'not_found' || error.code === 'conflict')) return { type: 'cancel', ok: false, reason: 'not_found' };
         throw error;
       }
   }
