@@ -12,7 +12,8 @@
  * how long that took, then checks that every request answered 2xx was stored.
  *
  * --split (PostgreSQL; implied by --write) adds Hale as two processes on the same database:
- * HALE_ROLE=web receives the load, HALE_ROLE=worker (a second child) drains the queue.
+ * HALE_ROLE=web receives the load, HALE_ROLE=worker (a second child) drains the queue; and the
+ * web process alone, with no worker running, for what the request path can do by itself.
  * --calm N waits before each server (up to 10 minutes) until the 1-minute load average is below N.
  *
  * PostgreSQL: a scratch database on BENCH_DATABASE_URL (default
@@ -58,10 +59,13 @@ function backlogOf(stats: ServerStats): number {
 }
 
 type DatabaseKind = 'postgres' | 'pglite';
-/** split: Hale as a HALE_ROLE=web process taking the load and a HALE_ROLE=worker process draining it. */
-type ServerKind = 'bare' | 'hale' | 'split';
+/**
+ * split: Hale as a HALE_ROLE=web process taking the load and a HALE_ROLE=worker process draining it;
+ * web: the same web process with no worker running (what the request path does when the workers run elsewhere).
+ */
+type ServerKind = 'bare' | 'hale' | 'split' | 'web';
 
-const SERVER_LABEL: Record<ServerKind, string> = { bare: 'bare handler', hale: 'Hale', split: 'Hale web + worker' };
+const SERVER_LABEL: Record<ServerKind, string> = { bare: 'bare handler', hale: 'Hale', split: 'Hale web + worker', web: 'Hale web alone' };
 
 interface Settings {
   databases: DatabaseKind[];
@@ -133,6 +137,7 @@ interface DatabaseResult {
   bare: TargetResult;
   hale: TargetResult;
   split: TargetResult | undefined;
+  web: TargetResult | undefined;
 }
 
 interface DatabaseSetup {
@@ -362,11 +367,13 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
     });
   // Split: the worker first (it migrates the database and creates the queues), then the web process.
   const worker = server === 'split' ? await start('worker') : undefined;
+  // No worker at all: nothing drains, so there is nothing to wait for after a run.
+  const drainTimeout = server === 'web' ? { warmup: 0, fixed: 0, max: 0 } : DRAIN_TIMEOUT_MS;
   if (worker !== undefined) log(`${label}: worker (HALE_ROLE=worker) pid ${worker.pid}`);
   let child: ServerProcess | undefined;
   try {
-    child = await start(server === 'split' ? 'web' : 'all');
-    log(`${label}: listening on ${child.url} (pid ${child.pid}${server === 'split' ? ', HALE_ROLE=web' : ''})`);
+    child = await start(server === 'split' || server === 'web' ? 'web' : 'all');
+    log(`${label}: listening on ${child.url} (pid ${child.pid}${server === 'split' || server === 'web' ? ', HALE_ROLE=web' : ''})`);
     const runId = randomBytes(3).toString('hex');
     let seq = 0;
     const next = () => buildSignedWebhook(runId, seq++, Math.floor(Date.now() / 1000));
@@ -375,15 +382,15 @@ async function runTarget(settings: Settings, database: DatabaseSetup, server: Se
 
     log(`${label}: warm-up ${settings.warmupSeconds} s`);
     const warmup = await runLoad({ ...loadOptions, durationSeconds: settings.warmupSeconds });
-    const warm = await waitDrained(target, DRAIN_TIMEOUT_MS.warmup);
-    if (warm.seconds === undefined) log(`${label}: warm-up work still left after ${DRAIN_TIMEOUT_MS.warmup / 1000} s: ${backlogOf(warm.last)} (${warm.rate.toFixed(1)} work items/s)`);
+    const warm = await waitDrained(target, drainTimeout.warmup);
+    if (warm.seconds === undefined && server !== 'web') log(`${label}: warm-up work still left after ${drainTimeout.warmup / 1000} s: ${backlogOf(warm.last)} (${warm.rate.toFixed(1)} work items/s)`);
 
     log(`${label}: fixed rate ${settings.rate}/s for ${settings.durationSeconds} s`);
-    const fixed = await measure(target, worker, graph, DRAIN_TIMEOUT_MS.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
+    const fixed = await measure(target, worker, graph, drainTimeout.fixed, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds, overallRate: settings.rate }));
     log(`${label}: ${describeRun(fixed)}`);
 
     log(`${label}: max rate for ${settings.durationSeconds} s`);
-    const max = await measure(target, worker, graph, DRAIN_TIMEOUT_MS.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
+    const max = await measure(target, worker, graph, drainTimeout.max, () => runLoad({ ...loadOptions, durationSeconds: settings.durationSeconds }));
     log(`${label}: ${describeRun(max)}`);
 
     const acked = [...warmup.acked, ...fixed.load.acked, ...max.load.acked];
@@ -439,7 +446,8 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
       [`max rate, ${settings.connections} connections`, target.max],
       [`fixed ${fmtInt(settings.rate)}/s`, target.fixed],
     ] as const;
-  const hales = [result.hale, ...(result.split === undefined ? [] : [result.split])];
+  const withWorkers = [result.hale, ...(result.split === undefined ? [] : [result.split])];
+  const hales = [...withWorkers, ...(result.web === undefined ? [] : [result.web])];
   const pct = (n: number) => `${n.toFixed(0)}%`;
   const lines: string[] = [];
   lines.push(`#### ${result.version}`, '');
@@ -456,6 +464,7 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
     }
   }
   if (result.split !== undefined) lines.push('', '*Hale web + worker*: *Server CPU* and *Event loop busy* are the web process + the worker process.');
+  if (result.web !== undefined) lines.push('', '*Hale web alone*: the web process with no worker running (events only queue up): what the request path does when the workers run elsewhere.');
   lines.push(
     '',
     `Hale's workers (each event → patient and communication → assistant turn → replies and read mark to the Graph API stub)${result.split === undefined ? ', in the same process' : ': in the same process for *Hale*, in the worker process for *Hale web + worker*'}:`,
@@ -463,7 +472,7 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
   );
   lines.push('| Deployment | Run | Work left at start | Events processed during the run | Graph API calls during the run | Work left at stop (events pending) | Replies queued at stop | Drain after the load stopped |');
   lines.push('|---|---|--:|--:|--:|--:|--:|---|');
-  for (const target of hales) {
+  for (const target of withWorkers) {
     for (const [runName, run] of runs(target)) {
       const drain =
         run.backlog === 0
@@ -497,7 +506,7 @@ function toMarkdown(result: DatabaseResult, settings: Settings): string {
       `- Nothing lost (${name}): ${fmtInt(v.acked)} of the ${fmtInt(v.sent)} requests sent (warm-up included) answered 2xx, ${fmtInt(v.stored)} events stored; ` +
         `${v.missing === 0 ? 'every acknowledged event is stored' : `**${v.missing} acknowledged events are missing**`}` +
         `${v.stored > v.acked ? ` (${v.stored - v.acked} more were stored whose response the load generator no longer awaited when a run ended)` : ''}. ` +
-        `At the end the workers had processed ${fmtInt(v.processed)} events (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending).`,
+        `${target.server === 'web' ? 'No worker ran' : `At the end the workers had processed ${fmtInt(v.processed)} events`} (${v.failed} failed, ${fmtInt(v.pendingAtEnd)} pending).`,
     );
   }
   lines.push(`- Bare handler: ${fmtInt(bv.acked)} 2xx, ${fmtInt(bv.stored)} rows, ${bv.missing === 0 ? 'none missing' : `**${bv.missing} missing**`}.`);
@@ -519,7 +528,7 @@ function codeVersion(): string {
 
 function machineFacts(settings: Settings, result: DatabaseResult, autocannonVersion: string, code: string): string {
   const command = ['npm run bench:ingest', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-  const targets = [result.bare, result.hale, ...(result.split === undefined ? [] : [result.split])];
+  const targets = [result.bare, result.hale, ...(result.split === undefined ? [] : [result.split]), ...(result.web === undefined ? [] : [result.web])];
   return [
     `Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\` on ${code}: ${os.availableParallelism()} cores (\`nproc\`) of ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${result.version}, autocannon ${autocannonVersion}. ` +
@@ -578,7 +587,8 @@ async function main(): Promise<void> {
         const hale = await runTarget(settings, database, 'hale', scratchDir, graph);
         // Two processes cannot share one PGlite data folder: the split deployment needs PostgreSQL.
         const split = settings.split && kind === 'postgres' ? await runTarget(settings, database, 'split', scratchDir, graph) : undefined;
-        results.push({ kind, version: database.version, bare, hale, split });
+        const web = settings.split && kind === 'postgres' ? await runTarget(settings, database, 'web', scratchDir, graph) : undefined;
+        results.push({ kind, version: database.version, bare, hale, split, web });
       } catch (error) {
         failed = true;
         log(`${kind} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
