@@ -20,7 +20,7 @@ after(async () => {
 const chat = () => patientChat(s);
 const patientId = (waId: string) => chat().patientId(waId);
 const settle = (waId: string) => chat().settle(waId);
-const say = (waId: string, body: Record<string, unknown>) => chat().say(waId, body);
+const say = (waId: string, body: Record<string, unknown>, options: { replyExpected?: boolean } = {}) => chat().say(waId, body, options);
 
 const text = (m: SimMessage[]) => m.map((x) => x.text ?? '').join('\n');
 const buttonIds = (m: SimMessage | undefined) => m?.interactive?.action?.buttons?.map((b) => b.reply.id) ?? [];
@@ -115,7 +115,7 @@ describe('handover', () => {
     assert.equal(conversation.handover_reason, 'patient_request');
     assert.ok(conversation.handover_summary_enc !== null && !conversation.handover_summary_enc.includes('person'));
 
-    const silent = await say(waId, { text: 'where can I park my car?' });
+    const silent = await say(waId, { text: 'where can I park my car?' }, { replyExpected: false });
     assert.deepEqual(silent, [], 'the bot does not answer while staff own the conversation');
 
     await s.hale.handBack(conversation.id, 'bot', { type: 'staff', id: 'nurse-1' });

@@ -49,14 +49,21 @@ export function patientChat(s: TestStack) {
     );
   }
 
-  /** Sends as the patient and returns Hale's replies to that message, as the phone shows them. */
-  async function say(waId: string, body: Record<string, unknown>): Promise<SimMessage[]> {
-    const before = (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`).catch(() => ({ messages: [] }))).messages.length;
+  /**
+   * Sends as the patient and returns Hale's replies to that message, as the phone shows them.
+   * Unless told that no reply is due, waits for the first reply to reach the phone, then for Hale
+   * to finish.
+   */
+  async function say(waId: string, body: Record<string, unknown>, options: { replyExpected?: boolean } = {}): Promise<SimMessage[]> {
+    const conversation = async () => (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`).catch(() => ({ messages: [] as SimMessage[] }))).messages;
+    const before = (await conversation()).length;
     const sent = await s.sim<{ webhookStatus: number }>('POST', '/inbound', { wa_id: waId, ...body });
     assert.equal(sent.webhookStatus, 200);
+    if (options.replyExpected !== false) {
+      await waitFor(async () => (await conversation()).slice(before).some((m) => m.direction === 'outbound'), `a reply to ${waId}`, 30_000);
+    }
     await settle(waId);
-    const { messages } = await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`);
-    return messages.slice(before).filter((m) => m.direction === 'outbound');
+    return (await conversation()).slice(before).filter((m) => m.direction === 'outbound');
   }
 
   return { patientId, settle, say };
