@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { missingWhatsAppSettings, parseConfig } from './config.ts';
+import { readFileSync } from 'node:fs';
+import { configVariables, missingWhatsAppSettings, parseConfig } from './config.ts';
 
 test('defaults: embedded database in ./data, port 3000 on loopback, demo mode without Meta credentials', () => {
   const result = parseConfig({});
@@ -45,4 +46,11 @@ test('production requires an encryption key; a token requires the other Meta set
   });
   assert.equal(full.ok, true);
   assert.equal(full.ok && full.config.demo.enabled, false);
+});
+
+test("README's configuration table lists every variable Hale reads", () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Connect a real WhatsApp number'));
+  assert.ok(configVariables.length >= 20);
+  for (const name of configVariables) assert.match(table, new RegExp(`\\| \`${name}\` \\|`), name);
 });

@@ -51,6 +51,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every environment variable Hale reads (README's configuration table lists each one). */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);
+
 export interface WhatsAppConfig {
   apiUrl: string;
   apiVersion: string;
