@@ -153,6 +153,8 @@ interface ScenarioResult {
   owners: Record<string, number>;
   /** PostgreSQL only: Hale's sessions sampled from the start of the load until Hale finished. */
   waits: WaitSummary | undefined;
+  /** PostgreSQL only: statements Hale (and pg-boss) sent from the start of the load until Hale finished, and events processed meanwhile. */
+  statements: { count: number; eventsProcessed: number } | undefined;
   /** Warnings, errors, deferrals and retries in Hale's log, by message. */
   logNotes: Record<string, number>;
   /** pgboss.job by queue and state when Hale finished. */
@@ -468,6 +470,7 @@ async function runScenario(settings: Settings, database: DatabaseSetup, mps: num
         BENCH_SERVER_GRAPH_URL: sim.url,
         BENCH_SERVER_MPS: String(mps),
         BENCH_SERVER_ROLE: 'all',
+        BENCH_SERVER_COUNT_QUERIES: '1',
       },
       startTimeoutMs: 120_000,
       ...(settings.profile ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] } : {}),
@@ -486,6 +489,7 @@ async function runScenario(settings: Settings, database: DatabaseSetup, mps: num
     const cpuBefore = sampleCpu();
     const options = { personas: settings.personas, messagesPerPersona: settings.messagesPerPersona, ratePerSecond: settings.rate };
     log(`${label}: load ${options.personas} personas × ${options.messagesPerPersona} messages at ${options.ratePerSecond}/s`);
+    const queriesBefore = Number(await hale.call('queryCount'));
     const sampler = await sampleWaits(database.urlOf(tag));
     await simulatorApi(simUrl, 'POST', '/load', options);
     const plannedSeconds = (options.personas * options.messagesPerPersona) / options.ratePerSecond;
@@ -514,6 +518,8 @@ async function runScenario(settings: Settings, database: DatabaseSetup, mps: num
     const drained = await waitIdle(hale, sim, settings.drainSeconds * 1000);
     log(`${label}: ${drained.seconds === undefined ? `not finished after ${settings.drainSeconds} s` : `finished ${drained.seconds.toFixed(1)} s after the load`}`);
     const waits = await sampler?.stop();
+    const queries = Number(await hale.call('queryCount')) - queriesBefore;
+    const haleIdle = drained.hale;
     if (waits !== undefined) {
       log(`${label}: PostgreSQL sessions (mean per sample, ${waits.samples} samples): ${waits.byWait.map((w) => `${w.wait} ${w.sessions.toFixed(2)}`).join('; ')}`);
       for (const w of waits.lockWaits) log(`${label}:   waiting for a lock ${w.sessions.toFixed(2)}: ${w.query}`);
@@ -551,6 +557,10 @@ async function runScenario(settings: Settings, database: DatabaseSetup, mps: num
       jobsFailed: hr.jobs.filter((j) => j.state === 'failed').reduce((sum, j) => sum + j.count, 0),
       owners: hr.owners,
       waits,
+      statements:
+        database.kind === 'postgres'
+          ? { count: queries, eventsProcessed: haleIdle.processed + haleIdle.failed - haleBefore.processed - haleBefore.failed }
+          : undefined,
       logNotes: Object.fromEntries(interesting),
       jobs: hr.jobs,
       outboundTotal: hr.outbound.length,
@@ -818,6 +828,15 @@ function toMarkdown(settings: Settings, version: string, results: ScenarioResult
     lines.push(
       `- WHATSAPP_MPS ${r.mps}, send jobs: ${fmtInt(sendJobs)} \`outbound.send\` jobs for ${fmtInt(r.outboundTotal)} replies (warm-up included; a reply deferred by the ordering wait or the send limit is queued again as a new job)` +
         `${notes.length === 0 ? '' : `; in Hale's log: ${notes.map(([msg, n]) => `${msg} × ${fmtInt(n)}`).join(', ')}`}.`,
+    );
+  }
+  for (const r of results) {
+    if (r.statements === undefined || r.statements.eventsProcessed === 0) continue;
+    const { count, eventsProcessed } = r.statements;
+    lines.push(
+      `- WHATSAPP_MPS ${r.mps}, SQL: Hale and pg-boss sent ${fmtInt(count)} statements from the start of the load until Hale finished, ` +
+        `${(count / Math.max(1, r.analysis.messages)).toFixed(0)} per patient message, ${(count / eventsProcessed).toFixed(0)} per webhook event processed ` +
+        `(${fmtInt(r.analysis.messages)} messages and ${fmtInt(eventsProcessed - r.analysis.messages)} delivery statuses; everything they cause included: assistant turns, replies, read marks, job bookkeeping).`,
     );
   }
   for (const r of results) {

@@ -11,9 +11,11 @@
  *   BENCH_SERVER_ROLE=all|web|worker           HALE_ROLE (default all: HTTP and workers in this process)
  *   BENCH_SERVER_MPS=80                        WHATSAPP_MPS, the send limit per second (default: Hale's, 80)
  *   BENCH_SERVER_ENCRYPTION_KEY=<base64>       HALE_ENCRYPTION_KEY (default: a fresh random key)
+ *   BENCH_SERVER_COUNT_QUERIES=1               count the statements Hale and pg-boss send (PostgreSQL; `queryCount` call)
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import pino from 'pino';
 import { parseConfig } from '../src/config.ts';
 import type { Database } from '../src/adapters/db/schema.ts';
@@ -26,6 +28,16 @@ const databaseUrl = process.env['BENCH_SERVER_DATABASE_URL'];
 const dataDir = process.env['BENCH_SERVER_DATA_DIR'];
 if (dataDir === undefined) throw new Error('BENCH_SERVER_DATA_DIR is required');
 const logLevel = process.env['BENCH_SERVER_LOG_LEVEL'] ?? 'info';
+
+// Every statement to PostgreSQL (Hale's pool and pg-boss's) goes through pg.Client#query.
+let queryCount = 0;
+if (process.env['BENCH_SERVER_COUNT_QUERIES'] === '1') {
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]): unknown {
+    queryCount += 1;
+    return Reflect.apply(query, this, args);
+  } as unknown as typeof query;
+}
 
 const parsed = parseConfig({
   PORT: '0',
@@ -68,7 +80,7 @@ serveQuestions(hale.url, {
     const rows = await hale.db.selectFrom('inbound_events').select('dedupe_key').execute();
     return new Set(rows.map((row) => row.dedupe_key));
   },
-  calls: { replyReport: () => replyReport(hale.db) },
+  calls: { replyReport: () => replyReport(hale.db), queryCount: async () => queryCount },
 });
 stopOnSignal(() => hale.close());
 
