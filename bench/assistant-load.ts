@@ -806,8 +806,12 @@ function toMarkdown(settings: Settings, version: string, results: ScenarioResult
     );
   }
   lines.push('');
-  const profile = results[0]?.analysis.profile ?? [];
-  lines.push(`- Replies per message, by its position in the persona's conversation (the engine's count → the mean Hale sent, first run): ${describeProfile(profile)}.`);
+  const profiles = results.map((r) => describeProfile(r.analysis.profile));
+  if (profiles.every((p) => p === profiles[0])) {
+    lines.push(`- Replies per message, by its position in the persona's conversation (the engine's count → the mean Hale sent), in every run: ${profiles[0] ?? '–'}.`);
+  } else {
+    for (const [i, r] of results.entries()) lines.push(`- Replies per message, by its position in the persona's conversation (the engine's count → the mean Hale sent), WHATSAPP_MPS ${r.mps}: ${profiles[i]}.`);
+  }
   for (const r of results) {
     const a = r.analysis;
     const f = a.firstReply;
