@@ -22,36 +22,66 @@ export function auditHash(prevHash: string, recordedAt: Date, entry: AuditEntry)
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+type Pending = { entry: AuditEntry; at: Date };
+
 /**
- * Appends one hash-chained row. A transaction-scoped advisory lock orders writers so the
- * chain has no forks, on PGlite and on PostgreSQL with many Hale processes alike.
+ * Appends hash-chained rows, all of them in one INSERT, inside the caller's transaction. A
+ * transaction-scoped advisory lock orders writers so the chain has no forks, on PGlite and on
+ * PostgreSQL with many Hale processes alike; the lock is held from this call to the commit.
  */
-export function auditLog(db: Kysely<Database>): Repositories['audit'] {
+export async function appendAuditRows(trx: Kysely<Database>, rows: readonly Pending[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock(hashtext('hale.audit_events'))`.execute(trx);
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  const values = rows.map(({ entry, at }) => {
+    const hash = auditHash(prevHash, at, entry);
+    const row = {
+      recorded_at: at,
+      actor_type: entry.actorType,
+      actor_id: entry.actorId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      patient_id: entry.patientId ?? null,
+      outcome: entry.outcome,
+      detail: JSON.stringify(entry.detail ?? {}),
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  // Ids follow the array order (one statement, one sequence range in order), so the chain order is the id order.
+  await trx.insertInto('audit_events').values(values).execute();
+}
+
+/**
+ * The audit port for one transaction: rows are collected and written by `flush`, which the
+ * transactor calls just before COMMIT — so the global chain lock is held for two short
+ * statements, not for the whole transaction.
+ */
+export function bufferedAuditLog(): Repositories['audit'] & { flush(trx: Kysely<Database>): Promise<void> } {
+  const pending: Pending[] = [];
   return {
     async append(entry, at) {
-      await sql`SELECT pg_advisory_xact_lock(hashtext('hale.audit_events'))`.execute(db);
-      const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-      await db
-        .insertInto('audit_events')
-        .values({
-          recorded_at: at,
-          actor_type: entry.actorType,
-          actor_id: entry.actorId ?? null,
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: entry.entityId ?? null,
-          patient_id: entry.patientId ?? null,
-          outcome: entry.outcome,
-          detail: JSON.stringify(entry.detail ?? {}),
-          prev_hash: prevHash,
-          hash: auditHash(prevHash, at, entry),
-        })
-        .execute();
+      pending.push({ entry, at });
+    },
+    async flush(trx) {
+      const rows = pending.splice(0, pending.length);
+      await appendAuditRows(trx, rows);
     },
   };
 }
 
+/** The audit port outside a transaction: each append is its own short transaction. */
+export function auditLog(db: Kysely<Database>): Repositories['audit'] {
+  return {
+    async append(entry, at) {
+      await db.transaction().execute((trx) => appendAuditRows(trx, [{ entry, at }]));
+    },
+  };
+}
 /** Recomputes the chain; returns the id of the first row that does not match, or undefined. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<{ rows: number; brokenAt: number | undefined }> {
   const rows = await db.selectFrom('audit_events').selectAll().orderBy('id').execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Cipher, JobQueue, Repositories, Transactor } from '../../app/ports.ts';
 import { appointmentsRepository } from './appointments-repository.ts';
-import { auditLog } from './audit-log.ts';
+import { auditLog, bufferedAuditLog } from './audit-log.ts';
 import { communicationsRepository } from './communications-repository.ts';
 import { consentsRepository } from './consents-repository.ts';
 import { conversationsRepository } from './conversations-repository.ts';
@@ -13,19 +13,20 @@ import { waitlistRepository } from './waitlist-repository.ts';
 import type { Database } from './schema.ts';
 
 /**
- * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). `jobsFor`
+ * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). In a
+ * transaction, audit rows are written together just before COMMIT (see bufferedAuditLog). `jobsFor`
  * gives a job queue over the same connection or transaction (pg-boss), so a stored row and its
  * job commit together.
  */
 export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: (db: Kysely<Database>) => JobQueue): Transactor {
-  const reposFor = (db: Kysely<Database>): Repositories => ({
+  const reposFor = (db: Kysely<Database>, audit: Repositories['audit']): Repositories => ({
     events: eventsRepository(db, cipher),
     patients: patientsRepository(db, cipher),
     communications: communicationsRepository(db, cipher),
     media: mediaRepository(db),
     conversations: conversationsRepository(db, cipher),
     consents: consentsRepository(db),
-    audit: auditLog(db),
+    audit,
     jobs: jobsFor(db),
     appointments: appointmentsRepository(db),
     slotHolds: slotHoldsRepository(db),
@@ -33,10 +34,15 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
   });
   return {
     run(fn) {
-      return db.transaction().execute((trx) => fn(reposFor(trx)));
+      return db.transaction().execute(async (trx) => {
+        const audit = bufferedAuditLog();
+        const result = await fn(reposFor(trx, audit));
+        await audit.flush(trx);
+        return result;
+      });
     },
     direct(fn) {
-      return fn(reposFor(db));
+      return fn(reposFor(db, auditLog(db)));
     },
   };
 }

@@ -5,7 +5,12 @@ import * as assistant from './migrations/0002-assistant.ts';
 import * as scheduling from './migrations/0003-scheduling.ts';
 import * as patientDetails from './migrations/0004-patient-details.ts';
 
-/** Migrations are listed here (not discovered on disk) so every install runs exactly this set. */
+/**
+ * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
+ * Each migration stands alone (its own tables and columns), and parallel work may land a
+ * lower number after a higher one: unordered migrations are allowed, so an install that already
+ * ran a later number still applies the earlier one it has not seen.
+ */
 const migrations: Record<string, Migration> = {
   '0001-spine': spine,
   '0002-assistant': assistant,
@@ -16,7 +21,7 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'hale_migrations', migrationLockTableName: 'hale_migrations_lock' });
+  const migrator = new Migrator({ db, provider, migrationTableName: 'hale_migrations', migrationLockTableName: 'hale_migrations_lock', allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed !== undefined) {
