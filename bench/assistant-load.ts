@@ -3,7 +3,7 @@
  * Hale receives a patient's webhook until its first reply reaches the Graph API, and does every
  * message that deserves a reply get exactly the replies the conversation engine produces?
  *
- *   node bench/assistant-load.ts [--pglite | --pglite-only] [--write] [--personas 500] [--rate 200]
+ *   node bench/assistant-load.ts [--pglite | --pglite-only] [--write] [--personas 2000] [--rate 200]
  *        [--seconds 60] [--mps 80,1000] [--drain 180] [--warmup 20] [--log-level info] [--calm 1.5] [--profile]
  *
  * For each database and each send limit (WHATSAPP_MPS, the simulator's mps set alike):
@@ -48,7 +48,7 @@ import { formatLoad, waitForCalm } from './wait-for-calm.ts';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DOC_PATH = path.resolve(HERE, '../docs/benchmarks.md');
 /** The simulator's load mode limits (simulator/load-runner.ts). */
-const SIM_LIMITS = { personas: 500, messagesPerPersona: 200, ratePerSecond: 500, total: 20_000 } as const;
+const SIM_LIMITS = { personas: 2_000, messagesPerPersona: 200, ratePerSecond: 500, total: 20_000 } as const;
 /** Issue #4. */
 const TARGET = { personas: 2_000, rate: 200, seconds: 60, p50Ms: 30, p99Ms: 150 } as const;
 /** wa_ids of the load mode's personas (`1555900` + 4 digits) and of the warm-up personas. */

@@ -6,7 +6,7 @@
 import { sendInboundMessage } from './send-inbound-message.ts';
 import type { SimulatorContext } from './simulator-context.ts';
 
-export const LOAD_LIMITS = { personas: 500, messagesPerPersona: 200, ratePerSecond: 500, total: 20_000 } as const;
+export const LOAD_LIMITS = { personas: 2_000, messagesPerPersona: 200, ratePerSecond: 500, total: 20_000 } as const;
 const MAX_DURATION_MS = 5 * 60_000;
 const TICK_MS = 10;
 

@@ -35,6 +35,8 @@ import { demoClinicConfigPath, loadClinicConfig } from './adapters/clinic-config
 import { createNlu } from './adapters/nlu/create-nlu.ts';
 import { handBackConversation } from './app/hand-back-conversation.ts';
 import { runAssistant } from './app/run-assistant.ts';
+import { answerPatient, createInboundPipeline, handleInboundEvent, type EventSteps, type InboundPipeline } from './app/inbound-pipeline.ts';
+import { RetryLaterError } from './app/retry-later-error.ts';
 import { performAssistantRequest } from './app/perform-assistant-request.ts';
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
@@ -138,30 +140,47 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       return { database: databaseOk, queue: queueOk };
     },
   });
+  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
+  const sendDeps = { tx, clock, channel, limiter, metrics, log, sleep: (ms: number) => sleep(ms) };
+  const steps: EventSteps = {
+    processEvent: (eventId) => processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, eventId),
+    runAssistant: (patientId) => runAssistant(assistantDeps, patientId),
+    send: (communicationId) => sendOutbound(sendDeps, sendPolicy, communicationId),
+    sendLater: (ids, seconds) => jobs.queue().enqueueMany('outbound.send', ids.map((communicationId) => ({ data: { communicationId }, startAfterSeconds: seconds }))),
+    async markRead(providerMessageId) {
+      const result = await channel.markRead(providerMessageId);
+      if (!result.ok) log.warn({ code: result.code, title: result.title }, 'outbound.mark_read_failed');
+    },
+    log,
+  };
+  // A process that does the work handles the events it stores at once (ADR 6); a web-only process queues them.
+  const pipeline: InboundPipeline | undefined =
+    config.role === 'web'
+      ? undefined
+      : createInboundPipeline(steps, {
+          concurrency: config.database.kind === 'postgres' ? Math.max(2, config.database.poolSize - 2) : 4,
+          maxWaiting: 2_000,
+          overflow: (ids) => dispatcher.dispatch(ids),
+        });
+
   if (config.role !== 'worker') await registerWhatsAppWebhook(app, {
     appSecret: wa.appSecret,
     verifyToken: wa.verifyToken,
     missingSettings: missing,
     metrics,
-    ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => dispatcher.dispatch(ids) }, events),
+    ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => (pipeline === undefined ? dispatcher.dispatch(ids) : pipeline.submit(ids)) }, events),
   });
-
-  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();
   async function startWorkers(): Promise<void> {
-  await jobs.work('inbound.process', 4, async (data) => {
-    const recorded = await processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, Number(data['eventId']));
-    // The assistant answers in the same job (one job less per message); it is idempotent and ordered (ADR 2).
-    if (recorded !== undefined) await runAssistant(assistantDeps, recorded.patientId);
-  });
-  await jobs.work('conversation.turn', 4, async (data) => {
-    await runAssistant(assistantDeps, String(data['patientId']));
-  });
+  // The assistant answers in the same job (one job less per message); it is idempotent and ordered (ADR 2).
+  await jobs.work('inbound.process', 4, (data) => handleInboundEvent(steps, Number(data['eventId'])));
+  await jobs.work('conversation.turn', 4, (data) => answerPatient(steps, String(data['patientId'])));
   await jobs.work('outbound.send', 8, async (data) => {
     const communicationId = String(data['communicationId']);
-    const outcome = await sendOutbound({ tx, clock, channel, limiter, metrics, log, sleep: (ms) => sleep(ms) }, sendPolicy, communicationId);
+    const outcome = await sendOutbound(sendDeps, sendPolicy, communicationId);
+    if (outcome === 'claimed') throw new RetryLaterError('another sender holds this message');
     if (typeof outcome === 'object') {
       await jobs.queue().enqueue('outbound.send', { communicationId }, { startAfterSeconds: outcome.deferredSeconds });
     }
@@ -212,6 +231,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       closing ??= (async () => {
         await app.close(); // stop accepting requests, finish in-flight ones
         clearInterval(sweeper);
+        await pipeline?.drain(); // answer what was stored
         await dispatcher.flush(); // jobs for every event acknowledged to Meta
         await jobs.stop(); // finish in-flight jobs
         await database.close();

@@ -194,7 +194,7 @@ export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send
 export interface JobQueue {
   enqueue(queue: QueueName, data: Record<string, string | number>, options?: { startAfterSeconds?: number }): Promise<void>;
   /** `id` (a UUID) makes the enqueue idempotent: a job with that id is created once. */
-  enqueueMany(queue: QueueName, items: Array<{ data: Record<string, string | number>; id?: string }>): Promise<void>;
+  enqueueMany(queue: QueueName, items: Array<{ data: Record<string, string | number>; id?: string; startAfterSeconds?: number }>): Promise<void>;
 }
 
 /** Everything a use case can touch inside one transaction. */
@@ -240,6 +240,13 @@ export interface Repositories {
     unhandledInbound(patientId: string, limit: number): Promise<Array<{ id: string; providerMessageId: string | undefined; content: InboundContent; sentAt: Date }>>;
     markHandled(id: string, at: Date): Promise<void>;
     findOutbound(id: string): Promise<OutboundRecord | undefined>;
+    /**
+     * Claims a queued outbound message for one sender until `until`: undefined with the reason
+     * when it is not queued any more (sent, failed) or another sender's claim has not expired.
+     */
+    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
+    /** Gives a claim back (the message waits for a later attempt). */
+    releaseClaim(id: string): Promise<void>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */
     hasEarlierQueued(patientId: string, id: string): Promise<boolean>;
     markAccepted(id: string, providerMessageId: string, at: Date): Promise<void>;

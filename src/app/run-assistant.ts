@@ -24,26 +24,41 @@ type Deps = {
 type Round = { kind: 'idle' } | { kind: 'more' } | { kind: 'request'; request: AssistantRequest; version: number } | { kind: 'conflict' };
 
 /**
+ * A send job is committed with every reply, due this many seconds later: the caller sends the
+ * reply at once after the commit (`AssistantRun.replies`), and the job only acts if that did
+ * not happen (a crash, a deferral) — sendOutbound skips a reply that has left already.
+ */
+export const FALLBACK_SEND_SECONDS = 30;
+
+/** What a run committed: replies to send now, in order, and the patient message to mark read. */
+export interface AssistantRun {
+  replies: string[];
+  markRead?: string;
+}
+
+/**
  * Runs the assistant over a patient's unhandled messages, strictly in arrival order, under a
  * lock on the conversation. State, replies (outbox rows + send jobs), effects, the handled mark
  * and audit rows commit together: a retried or duplicated job never answers twice. When the
  * engine needs data or an action (booking), the request is saved with the state, answered
  * outside the lock, and the turn resumes in a second transaction before any later message.
  */
-export async function runAssistant(deps: Deps, patientId: string): Promise<void> {
+export async function runAssistant(deps: Deps, patientId: string): Promise<AssistantRun> {
+  const run: { replies: string[]; markRead?: string } = { replies: [] };
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const outcome = await deps.tx.run((repos) => handleRound(deps, repos, patientId));
+    const outcome = await deps.tx.run((repos) => handleRound(deps, repos, patientId, run));
     if (outcome.kind === 'conflict') throw new RetryLaterError('conversation changed meanwhile (version conflict)');
-    if (outcome.kind === 'idle') return;
+    if (outcome.kind === 'idle') return run;
     if (outcome.kind === 'request') {
       const result = await deps.perform(patientId, outcome.request);
-      await deps.tx.run((repos) => resumeRound(deps, repos, patientId, outcome, result));
+      await deps.tx.run((repos) => resumeRound(deps, repos, patientId, outcome, result, run));
     }
   }
   await deps.tx.run((repos) => repos.jobs.enqueue('conversation.turn', { patientId }));
+  return run;
 }
 
-async function handleRound(deps: Deps, repos: Repositories, patientId: string): Promise<Round> {
+async function handleRound(deps: Deps, repos: Repositories, patientId: string, run: { replies: string[]; markRead?: string }): Promise<Round> {
   const now = deps.clock.now();
   const conversation = await repos.conversations.lockForPatient(patientId, now);
   const pendingRequest = conversation.state?.pendingRequest;
@@ -56,12 +71,13 @@ async function handleRound(deps: Deps, repos: Repositories, patientId: string): 
   let optedOut = patient.optedOut;
   let hasDetails = patient.hasDetails;
   let handled = 0;
+  const replies: string[] = [];
   for (const message of pending) {
     const text = textOf(message.content);
     const understanding = text === undefined ? undefined : await deps.nlu.understand(text, { language: state.language });
     const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding, patientHasDetails: hasDetails });
     if (result.effects.some((e) => e.type === 'patient.details_recorded')) hasDetails = true;
-    optedOut = await commitOutput(repos, result, { patientId, conversation, replyKey: `turn:${message.id}`, communicationId: message.id, at: now }, optedOut);
+    optedOut = await commitOutput(repos, result, { patientId, conversation, replyKey: `turn:${message.id}`, communicationId: message.id, at: now }, optedOut, replies);
     await repos.communications.markHandled(message.id, now);
     state = result.state;
     owner = result.owner;
@@ -70,32 +86,44 @@ async function handleRound(deps: Deps, repos: Repositories, patientId: string): 
   }
   // The assistant read them: blue ticks for the patient (staff-owned conversations get them when staff read).
   const lastRead = pending[handled - 1]?.providerMessageId;
-  if (owner === 'bot' && lastRead !== undefined) await repos.jobs.enqueue('outbound.mark_read', { providerMessageId: lastRead });
   const saved = await repos.conversations.save(conversation.id, { owner, state, expectedVersion: conversation.version, at: now, patientWrote: true });
   deps.log.info({ patientId, conversationId: conversation.id, handled, owner, step: state.step }, 'assistant.turn');
   if (!saved) return { kind: 'conflict' };
+  // Reported to the caller only once the transaction commits (it throws otherwise).
+  run.replies.push(...replies);
+  if (owner === 'bot' && lastRead !== undefined) run.markRead = lastRead;
   if (state.pendingRequest !== undefined) return { kind: 'request', request: state.pendingRequest, version: conversation.version + 1 };
   return handled < pending.length || pending.length === BATCH ? { kind: 'more' } : { kind: 'idle' };
 }
 
-async function resumeRound(deps: Deps, repos: Repositories, patientId: string, round: Extract<Round, { kind: 'request' }>, result: RequestResult): Promise<void> {
+async function resumeRound(
+  deps: Deps,
+  repos: Repositories,
+  patientId: string,
+  round: Extract<Round, { kind: 'request' }>,
+  result: RequestResult,
+  run: { replies: string[] },
+): Promise<void> {
   const now = deps.clock.now();
   const conversation = await repos.conversations.lockForPatient(patientId, now);
   // Another job answered this request already: its result stands.
   if (conversation.version !== round.version || conversation.state?.pendingRequest === undefined) return;
   const patient = await repos.patients.get(patientId);
   const output = resumeTurn({ config: deps.clinic, now, state: conversation.state, owner: conversation.owner, result, patientHasDetails: patient.hasDetails });
-  await commitOutput(repos, output, { patientId, conversation, replyKey: `resume:${conversation.id}:${conversation.version}`, at: now }, patient.optedOut);
+  const replies: string[] = [];
+  await commitOutput(repos, output, { patientId, conversation, replyKey: `resume:${conversation.id}:${conversation.version}`, at: now }, patient.optedOut, replies);
+  run.replies.push(...replies);
   await repos.conversations.save(conversation.id, { owner: output.owner, state: output.state, expectedVersion: conversation.version, at: now, patientWrote: false });
   deps.log.info({ patientId, conversationId: conversation.id, request: round.request.type, step: output.state.step }, 'assistant.resumed');
 }
 
-/** Writes a turn's effects and replies; returns the patient's opt-out state afterwards. */
+/** Writes a turn's effects and replies (their ids added to `replies`); returns the patient's opt-out state afterwards. */
 async function commitOutput(
   repos: Repositories,
   output: TurnOutput,
   ids: { patientId: string; conversation: ConversationRecord; replyKey: string; communicationId?: string; at: Date },
   optedOut: boolean,
+  replies: string[],
 ): Promise<boolean> {
   let result = optedOut;
   for (const effect of output.effects) {
@@ -105,7 +133,9 @@ async function commitOutput(
   }
   for (const [index, reply] of output.replies.entries()) {
     const row = await repos.communications.insertOutbound({ patientId: ids.patientId, reply, sender: 'bot', idempotencyKey: `${ids.replyKey}:${index}`, at: ids.at });
-    if (row.created) await repos.jobs.enqueue('outbound.send', { communicationId: row.id });
+    if (!row.created) continue;
+    replies.push(row.id);
+    await repos.jobs.enqueue('outbound.send', { communicationId: row.id }, { startAfterSeconds: FALLBACK_SEND_SECONDS });
   }
   return result;
 }

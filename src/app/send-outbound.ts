@@ -1,6 +1,6 @@
 import { DomainError } from '../core/domain-error.ts';
 import { isReplyWindowOpen, needsReplyWindow } from '../core/is-reply-window-open.ts';
-import type { ChannelSender, Clock, Logger, Metrics, RateLimiter, Transactor } from './ports.ts';
+import type { ChannelSender, Clock, Logger, Metrics, OutboundRecord, PatientRecord, RateLimiter, Transactor } from './ports.ts';
 import { RetryLaterError } from './retry-later-error.ts';
 
 export interface SendPolicy {
@@ -26,7 +26,14 @@ export const defaultSendPolicy = (senderId: string, messagesPerSecond: number): 
   maxInlineWaitMs: 2000,
 });
 
-export type SendOutcome = 'accepted' | 'failed' | 'skipped' | { deferredSeconds: number };
+/**
+ * `skipped`: the message is not waiting any more (sent or failed before); `claimed`: another
+ * sender is sending it right now (a job should look again later).
+ */
+export type SendOutcome = 'accepted' | 'failed' | 'skipped' | 'claimed' | { deferredSeconds: number };
+
+/** How long a claim lasts: longer than the slowest send (inline waits plus the HTTP timeout). */
+const CLAIM_SECONDS = 120;
 
 type Deps = {
   tx: Transactor;
@@ -48,13 +55,28 @@ const WINDOW_CLOSED_REASON =
  * Retryable failures throw RetryLaterError so the job queue backs off and tries again.
  */
 export async function sendOutbound(deps: Deps, policy: SendPolicy, communicationId: string): Promise<SendOutcome> {
+  const now = deps.clock.now();
   const loaded = await deps.tx.direct(async (repos) => {
-    const message = await repos.communications.findOutbound(communicationId);
-    if (message === undefined || message.status !== 'queued') return undefined;
-    return { message, patient: await repos.patients.get(message.patientId) };
+    const claim = await repos.communications.claimOutbound(communicationId, now, new Date(now.getTime() + CLAIM_SECONDS * 1000));
+    if (claim.message === undefined) return claim.reason;
+    return { message: claim.message, patient: await repos.patients.get(claim.message.patientId) };
   });
-  if (loaded === undefined) return 'skipped';
-  const { message, patient } = loaded;
+  if (loaded === 'not_queued') return 'skipped';
+  if (loaded === 'claimed') return 'claimed';
+  try {
+    return await sendClaimed(deps, policy, communicationId, loaded);
+  } catch (error) {
+    await deps.tx.direct((repos) => repos.communications.releaseClaim(communicationId)).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function sendClaimed(
+  deps: Deps,
+  policy: SendPolicy,
+  communicationId: string,
+  { message, patient }: { message: OutboundRecord; patient: PatientRecord },
+): Promise<SendOutcome> {
   const to = { waId: patient.waId, userId: patient.userId };
   const log = { communicationId, patientId: patient.id, kind: message.reply.kind };
 
@@ -75,7 +97,7 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
 
   // Replies reach the patient in the order they were written: wait for earlier ones to leave first.
   const orderWait = await waitForEarlier(deps, patient.id, communicationId, policy.maxInlineWaitMs);
-  if (orderWait > 0) return { deferredSeconds: 1 };
+  if (orderWait > 0) return defer(deps, communicationId, 1);
 
   for (const [key, rate, burst] of [
     [`number:${policy.senderId}`, policy.messagesPerSecond, policy.messagesPerSecond],
@@ -84,7 +106,7 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
     const waitedOut = await waitForToken(deps, key, rate, burst, policy.maxInlineWaitMs);
     if (waitedOut > 0) {
       deps.log.info({ ...log, waitMs: waitedOut }, 'outbound.deferred_by_rate_limit');
-      return { deferredSeconds: Math.ceil(waitedOut / 1000) };
+      return defer(deps, communicationId, Math.ceil(waitedOut / 1000));
     }
   }
 
@@ -114,6 +136,11 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
     }
   }
   return fail(deps, communicationId, failure, log);
+}
+
+async function defer(deps: Deps, communicationId: string, seconds: number): Promise<{ deferredSeconds: number }> {
+  await deps.tx.direct((repos) => repos.communications.releaseClaim(communicationId));
+  return { deferredSeconds: seconds };
 }
 
 /** Waits (with growing pauses, so a long queue costs few queries) until earlier replies have left. */

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { InboundContent, OutboundReply } from '../../core/messages.ts';
 import { nextDeliveryStatus, type OutboundStatus } from '../../core/next-delivery-status.ts';
-import type { Cipher, Repositories } from '../../app/ports.ts';
-import type { Database } from './schema.ts';
+import type { Cipher, OutboundRecord, Repositories } from '../../app/ports.ts';
+import type { CommunicationsTable, Database } from './schema.ts';
 
 const statusColumn = {
   sent: 'sent_at',
@@ -12,6 +12,16 @@ const statusColumn = {
 } as const;
 
 export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['communications'] {
+  const toOutbound = (row: Selectable<CommunicationsTable>): OutboundRecord => ({
+    id: row.id,
+    patientId: row.patient_id,
+    status: row.status as OutboundStatus,
+    reply: JSON.parse(cipher.decrypt(row.content_enc)) as OutboundReply,
+    attempts: row.attempts,
+    providerMessageId: row.provider_message_id ?? undefined,
+    businessInitiated: row.business_initiated,
+  });
+
   return {
     async insertInbound({ patientId, message }) {
       const row = await db
@@ -77,16 +87,26 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
         .where('id', '=', id)
         .where('direction', '=', 'outbound')
         .executeTakeFirst();
-      if (row === undefined) return undefined;
-      return {
-        id: row.id,
-        patientId: row.patient_id,
-        status: row.status as OutboundStatus,
-        reply: JSON.parse(cipher.decrypt(row.content_enc)) as OutboundReply,
-        attempts: row.attempts,
-        providerMessageId: row.provider_message_id ?? undefined,
-        businessInitiated: row.business_initiated,
-      };
+      return row === undefined ? undefined : toOutbound(row);
+    },
+
+    async claimOutbound(id, now, until) {
+      const row = await db
+        .updateTable('communications')
+        .set({ send_claimed_until: until })
+        .where('id', '=', id)
+        .where('direction', '=', 'outbound')
+        .where('status', '=', 'queued')
+        .where((eb) => eb.or([eb('send_claimed_until', 'is', null), eb('send_claimed_until', '<=', now)]))
+        .returningAll()
+        .executeTakeFirst();
+      if (row !== undefined) return { message: toOutbound(row) };
+      const current = await db.selectFrom('communications').select('status').where('id', '=', id).executeTakeFirst();
+      return { message: undefined, reason: current?.status === 'queued' ? 'claimed' : 'not_queued' };
+    },
+
+    async releaseClaim(id) {
+      await db.updateTable('communications').set({ send_claimed_until: null }).where('id', '=', id).execute();
     },
 
     async unhandledInbound(patientId, limit) {
@@ -127,7 +147,7 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
     async markAccepted(id, providerMessageId, at) {
       await db
         .updateTable('communications')
-        .set({ provider_message_id: providerMessageId, status: 'accepted', status_at: at, error_code: null, error_title: null, error_reason: null })
+        .set({ provider_message_id: providerMessageId, status: 'accepted', status_at: at, error_code: null, error_title: null, error_reason: null, send_claimed_until: null })
         .where('id', '=', id)
         .where('status', '=', 'queued')
         .execute();
@@ -140,6 +160,7 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
           status: 'failed',
           status_at: at,
           failed_at: at,
+          send_claimed_until: null,
           error_code: failure.code ?? null,
           error_title: failure.title,
           error_reason: failure.reason,
@@ -153,6 +174,7 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
         .updateTable('communications')
         .set((eb) => ({
           attempts: eb('attempts', '+', 1),
+          send_claimed_until: null,
           error_code: failure.code ?? null,
           error_title: failure.title,
           error_reason: failure.reason,

@@ -62,6 +62,7 @@ export interface CommunicationsTable {
   delivered_at: NullableTimestamp;
   read_at: NullableTimestamp;
   failed_at: NullableTimestamp;
+  send_claimed_until: NullableTimestamp;
 }
 
 export interface MediaTable {

@@ -55,7 +55,15 @@ export async function startJobRuntime(database: JobDatabase, onError: (error: Er
         },
         async enqueueMany(name, items) {
           if (items.length === 0) return;
-          await boss.insert(name, items.map((item) => (item.id === undefined ? { data: item.data } : { id: item.id, data: item.data })), options);
+          await boss.insert(
+            name,
+            items.map((item) => ({
+              data: item.data,
+              ...(item.id === undefined ? {} : { id: item.id }),
+              ...(item.startAfterSeconds === undefined ? {} : { startAfter: item.startAfterSeconds }),
+            })),
+            options,
+          );
         },
       };
     },

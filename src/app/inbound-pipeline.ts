@@ -1,0 +1,118 @@
+import type { AssistantRun } from './run-assistant.ts';
+import type { SendOutcome } from './send-outbound.ts';
+import type { Logger } from './ports.ts';
+
+/** The steps one inbound event goes through, each its own use case (wired in main.ts). */
+export interface EventSteps {
+  /** Records a stored webhook event; returns the patient whose assistant turn is due. */
+  processEvent(eventId: number): Promise<{ patientId: string } | undefined>;
+  runAssistant(patientId: string): Promise<AssistantRun>;
+  send(communicationId: string): Promise<SendOutcome>;
+  /** Hands replies that could not leave now to the job queue, due after `seconds`. */
+  sendLater(communicationIds: string[], seconds: number): Promise<void>;
+  markRead(providerMessageId: string): Promise<void>;
+  log: Logger;
+}
+
+/**
+ * One event, start to finish: record it, run the assistant, send the replies in order, mark the
+ * patient's message read. Every step is idempotent, so a job may run this again for the same
+ * event (after a crash, or when this attempt throws) without a second reply.
+ */
+export async function handleInboundEvent(steps: EventSteps, eventId: number): Promise<void> {
+  const recorded = await steps.processEvent(eventId);
+  if (recorded === undefined) return;
+  await answerPatient(steps, recorded.patientId);
+}
+
+/** Runs the assistant for a patient and delivers what it committed. */
+export async function answerPatient(steps: EventSteps, patientId: string): Promise<void> {
+  const run = await steps.runAssistant(patientId);
+  await sendInOrder(steps, run.replies);
+  if (run.markRead !== undefined) {
+    // Blue ticks are a courtesy: a failure is logged, never retried at the cost of a reply.
+    steps.markRead(run.markRead).catch((error: unknown) => steps.log.warn({ err: error }, 'outbound.mark_read_failed'));
+  }
+}
+
+/**
+ * Sends replies one after the other, so they reach the patient in the order written. A reply
+ * that cannot leave now (rate limit, another sender holds it) goes to the job queue with the
+ * ones after it; each also has its fallback job from the assistant's transaction.
+ */
+export async function sendInOrder(steps: Pick<EventSteps, 'send' | 'sendLater' | 'log'>, communicationIds: readonly string[]): Promise<void> {
+  for (const [index, id] of communicationIds.entries()) {
+    let outcome: SendOutcome;
+    try {
+      outcome = await steps.send(id);
+    } catch (error) {
+      // A retryable failure (noted on the message): the queue backs off and tries again.
+      steps.log.warn({ err: error, communicationId: id }, 'outbound.send_later');
+      await steps.sendLater(communicationIds.slice(index), 2);
+      return;
+    }
+    if (outcome === 'accepted' || outcome === 'failed' || outcome === 'skipped') continue;
+    await steps.sendLater(communicationIds.slice(index), outcome === 'claimed' ? 5 : outcome.deferredSeconds);
+    return;
+  }
+}
+
+export interface InboundPipeline {
+  /** Takes events just stored by the webhook; what does not fit goes to `overflow`. */
+  submit(eventIds: readonly number[]): void;
+  /** Resolves when everything submitted so far has been handled. */
+  drain(): Promise<void>;
+  /** Events waiting or in progress. */
+  size(): number;
+}
+
+/**
+ * The fast path from webhook to reply inside one Hale process (ADR 6): events the webhook just
+ * stored are handled at once by a bounded set of in-process workers instead of a queue round
+ * trip per step. Nothing depends on it for durability: an event stays `pending` in the
+ * database until recorded, and the stalled-event sweeper gives it a job if this process dies;
+ * an event that fails here, or that finds the pipeline full, gets its job at once.
+ */
+export function createInboundPipeline(
+  steps: EventSteps,
+  options: { concurrency: number; maxWaiting: number; overflow: (eventIds: number[]) => void },
+): InboundPipeline {
+  const waiting: number[] = [];
+  let active = 0;
+  let idle: Array<() => void> = [];
+
+  function pump(): void {
+    while (active < options.concurrency && waiting.length > 0) {
+      const eventId = waiting.shift()!;
+      active += 1;
+      handleInboundEvent(steps, eventId)
+        .catch((error: unknown) => {
+          steps.log.warn({ err: error, eventId }, 'inbound.fast_path_failed');
+          options.overflow([eventId]);
+        })
+        .finally(() => {
+          active -= 1;
+          pump();
+        });
+    }
+    if (active === 0 && waiting.length === 0) {
+      const resolve = idle;
+      idle = [];
+      for (const done of resolve) done();
+    }
+  }
+
+  return {
+    submit(eventIds) {
+      const room = Math.max(0, options.maxWaiting - waiting.length) + Math.max(0, options.concurrency - active);
+      waiting.push(...eventIds.slice(0, room));
+      if (eventIds.length > room) options.overflow(eventIds.slice(room));
+      pump();
+    },
+    drain() {
+      if (active === 0 && waiting.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idle.push(resolve));
+    },
+    size: () => active + waiting.length,
+  };
+}
