@@ -24,6 +24,7 @@ import { migrateToLatest } from './adapters/db/migrate-to-latest.ts';
 import { openDatabase, type OpenDatabase } from './adapters/db/open-database.ts';
 import { databaseRateLimiter } from './adapters/db/rate-limiter.ts';
 import type { Database } from './adapters/db/schema.ts';
+import { sealAuditLog } from './adapters/db/audit-log.ts';
 import { buildHttpApp } from './adapters/http/build-http-app.ts';
 import { createPrometheusMetrics } from './adapters/http/prometheus-metrics.ts';
 import { createBatchDispatcher } from './adapters/jobs/create-batch-dispatcher.ts';
@@ -207,6 +208,19 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   sweeper?.unref();
   started.push(async () => clearInterval(sweeper));
 
+  // Audit rows join the hash chain within about a second (ADR 7); one sealer at a time across processes.
+  let sealing: Promise<unknown> | undefined;
+  const sealer =
+    config.role === 'web'
+      ? undefined
+      : setInterval(() => {
+          sealing ??= sealAuditLog(database.db)
+            .catch((error: unknown) => log.error({ err: error }, 'audit.seal_failed'))
+            .finally(() => (sealing = undefined));
+        }, 1_000);
+  sealer?.unref();
+  started.push(async () => clearInterval(sealer));
+
   const address = await app.listen({ port: config.http.port, host: config.http.host });
   const url = address.replace('[::1]', 'localhost');
   if (options.announce === true) {
@@ -234,6 +248,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
         await pipeline?.drain(); // answer what was stored
         await dispatcher.flush(); // jobs for every event acknowledged to Meta
         await jobs.stop(); // finish in-flight jobs
+        clearInterval(sealer);
+        await sealing;
+        await sealAuditLog(database.db, { wait: true }).catch((error: unknown) => log.error({ err: error }, 'audit.seal_failed'));
         await database.close();
       })();
       return closing;

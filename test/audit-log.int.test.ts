@@ -1,12 +1,12 @@
 /**
  * The audit log's hash chain under concurrency: rows written by many transactions at once (and,
- * on PostgreSQL, by two "processes") form one unbroken chain in id order, and a transaction that
- * rolls back leaves no audit row behind.
+ * on PostgreSQL, by two "processes"), sealed by several sealers, form one unbroken chain; a
+ * transaction that rolls back leaves no audit row behind; rows cannot be changed but sealed once.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Kysely } from 'kysely';
-import { verifyAuditChain } from '../src/adapters/db/audit-log.ts';
+import { sql, type Kysely } from 'kysely';
+import { sealAuditLog, verifyAuditChain } from '../src/adapters/db/audit-log.ts';
 import { createTransactor } from '../src/adapters/db/create-transactor.ts';
 import { migrateToLatest } from '../src/adapters/db/migrate-to-latest.ts';
 import { openDatabase, type OpenDatabase } from '../src/adapters/db/open-database.ts';
@@ -51,10 +51,37 @@ test('concurrent transactions, each writing several rows, keep one unbroken chai
   const result = await verifyAuditChain(databases[0]!.db);
   assert.equal(result.rows, before.rows + 40 * 3 + 1);
   assert.equal(result.brokenAt, undefined, `chain broken at row ${result.brokenAt}`);
-  // The rows of one transaction are consecutive and in the order they were appended.
-  const rows = await databases[0]!.db.selectFrom('audit_events').select(['entity_id']).where('action', '=', 'test.event').orderBy('id').execute();
-  const ns = rows.map((r) => Number(r.entity_id!.slice(1)));
-  for (let i = 0; i + 2 < ns.length - 1; i += 3) assert.deepEqual([ns[i + 1]! - ns[i]!, ns[i + 2]! - ns[i]!], [1, 2], `rows ${i}..${i + 2}: ${ns.slice(i, i + 3).join(',')}`);
+  // The rows of one transaction keep the order they were appended in.
+  const rows = await databases[0]!.db.selectFrom('audit_events').select(['entity_id', 'chain_seq']).where('action', '=', 'test.event').orderBy('id').execute();
+  const position = new Map(rows.map((r, i) => [Number(r.entity_id!.slice(1)), i]));
+  for (let i = 0; i < 40; i++) assert.ok(position.get(i * 10)! < position.get(i * 10 + 1)! && position.get(i * 10 + 1)! < position.get(i * 10 + 2)!, `transaction ${i}`);
+  assert.ok(rows.every((r) => r.chain_seq !== null), 'every row sealed');
+});
+
+test('sealers in several processes at once, while rows keep arriving, build one chain', async () => {
+  const at = new Date('2026-11-22T11:00:00Z');
+  const writes = Array.from({ length: 30 }, (_, i) => transactors[i % transactors.length]!.run((repos) => repos.audit.append(entry(2000 + i), at)));
+  const seals = Array.from({ length: 10 }, (_, i) => sealAuditLog(databases[i % databases.length]!.db));
+  await Promise.all([...writes, ...seals]);
+  const result = await verifyAuditChain(databases[0]!.db);
+  assert.equal(result.brokenAt, undefined, `chain broken at ${result.brokenAt}`);
+  const unsealed = await databases[0]!.db.selectFrom('audit_events').select('id').where('chain_seq', 'is', null).execute();
+  assert.equal(unsealed.length, 0);
+});
+
+test('the database refuses any change to an audit row but its one sealing', async () => {
+  const db = databases[0]!.db;
+  await transactors[0]!.run((repos) => repos.audit.append(entry(3000), new Date()));
+  const row = await db.selectFrom('audit_events').select(['id']).where('entity_id', '=', 'e3000').executeTakeFirstOrThrow();
+  // Sealing that also rewrites what happened is refused.
+  await assert.rejects(
+    sql`UPDATE audit_events SET action = 'test.forged', prev_hash = 'x', hash = 'y', chain_seq = 999999 WHERE id = ${row.id}`.execute(db),
+    /append-only/,
+  );
+  await verifyAuditChain(db); // seals it
+  await assert.rejects(sql`UPDATE audit_events SET hash = 'y' WHERE id = ${row.id}`.execute(db), /append-only/);
+  await assert.rejects(sql`UPDATE audit_events SET chain_seq = NULL, hash = NULL, prev_hash = NULL WHERE id = ${row.id}`.execute(db), /append-only/);
+  await assert.rejects(sql`DELETE FROM audit_events WHERE id = ${row.id}`.execute(db), /append-only/);
 });
 
 test('a rolled-back transaction leaves no audit row', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditEntry, Repositories } from '../../app/ports.ts';
-import type { Database } from './schema.ts';
+import type { AuditEventsTable, Database } from './schema.ts';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -25,42 +25,31 @@ export function auditHash(prevHash: string, recordedAt: Date, entry: AuditEntry)
 type Pending = { entry: AuditEntry; at: Date };
 
 /**
- * Appends hash-chained rows, all of them in one INSERT, inside the caller's transaction. A
- * transaction-scoped advisory lock orders writers so the chain has no forks, on PGlite and on
- * PostgreSQL with many Hale processes alike; the lock is held from this call to the commit.
+ * Inserts audit rows, unsealed (no hash yet), in one statement inside the caller's transaction:
+ * no lock, so use cases never wait for each other on the audit log. They join the hash chain
+ * when `sealAuditLog` runs (ADR 7).
  */
-export async function appendAuditRows(trx: Kysely<Database>, rows: readonly Pending[]): Promise<void> {
+export async function appendAuditRows(db: Kysely<Database>, rows: readonly Pending[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtext('hale.audit_events'))`.execute(trx);
-  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-  const values = rows.map(({ entry, at }) => {
-    const hash = auditHash(prevHash, at, entry);
-    const row = {
-      recorded_at: at,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      patient_id: entry.patientId ?? null,
-      outcome: entry.outcome,
-      detail: JSON.stringify(entry.detail ?? {}),
-      prev_hash: prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
-  });
-  // Ids follow the array order (one statement, one sequence range in order), so the chain order is the id order.
-  await trx.insertInto('audit_events').values(values).execute();
+  await db
+    .insertInto('audit_events')
+    .values(
+      rows.map(({ entry, at }) => ({
+        recorded_at: at,
+        actor_type: entry.actorType,
+        actor_id: entry.actorId ?? null,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId ?? null,
+        patient_id: entry.patientId ?? null,
+        outcome: entry.outcome,
+        detail: JSON.stringify(entry.detail ?? {}),
+      })),
+    )
+    .execute();
 }
 
-/**
- * The audit port for one transaction: rows are collected and written by `flush`, which the
- * transactor calls just before COMMIT — so the global chain lock is held for two short
- * statements, not for the whole transaction.
- */
+/** The audit port for one transaction: rows are collected and written by `flush` just before COMMIT. */
 export function bufferedAuditLog(): Repositories['audit'] & { flush(trx: Kysely<Database>): Promise<void> } {
   const pending: Pending[] = [];
   return {
@@ -68,36 +57,83 @@ export function bufferedAuditLog(): Repositories['audit'] & { flush(trx: Kysely<
       pending.push({ entry, at });
     },
     async flush(trx) {
-      const rows = pending.splice(0, pending.length);
-      await appendAuditRows(trx, rows);
+      await appendAuditRows(trx, pending.splice(0, pending.length));
     },
   };
 }
 
-/** The audit port outside a transaction: each append is its own short transaction. */
+/** The audit port outside a transaction. */
 export function auditLog(db: Kysely<Database>): Repositories['audit'] {
   return {
     async append(entry, at) {
-      await db.transaction().execute((trx) => appendAuditRows(trx, [{ entry, at }]));
+      await appendAuditRows(db, [{ entry, at }]);
     },
   };
 }
-/** Recomputes the chain; returns the id of the first row that does not match, or undefined. */
+
+const SEAL_BATCH = 1_000;
+
+/**
+ * Links committed, unsealed audit rows into the hash chain, oldest id first, in batches. One
+ * sealer at a time across every process (advisory lock); with `wait: false` a process that finds
+ * another sealing leaves it to that one. A row that commits late is sealed in a later batch:
+ * the chain order (`chain_seq`) is the order of sealing. Returns the rows sealed.
+ */
+export async function sealAuditLog(db: Kysely<Database>, options: { wait: boolean } = { wait: false }): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const count = await db.transaction().execute(async (trx) => {
+      if (options.wait) {
+        await sql`SELECT pg_advisory_xact_lock(hashtext('hale.audit_events'))`.execute(trx);
+      } else {
+        const got = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('hale.audit_events')) AS locked`.execute(trx);
+        if (got.rows[0]?.locked !== true) return 0;
+      }
+      const rows = await trx.selectFrom('audit_events').selectAll().where('chain_seq', 'is', null).orderBy('id').limit(SEAL_BATCH).execute();
+      if (rows.length === 0) return 0;
+      const last = await trx.selectFrom('audit_events').select(['hash', 'chain_seq']).where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+      let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+      let seq = last?.chain_seq ?? 0;
+      const seals = rows.map((row) => {
+        const hash = auditHash(prevHash, row.recorded_at, entryOf(row));
+        const seal = { id: row.id, prevHash, hash, seq: (seq += 1) };
+        prevHash = hash;
+        return seal;
+      });
+      await sql`UPDATE audit_events AS a SET prev_hash = s.prev_hash, hash = s.hash, chain_seq = s.seq
+        FROM (SELECT * FROM jsonb_to_recordset(${JSON.stringify(seals.map((x) => ({ id: x.id, prev_hash: x.prevHash, hash: x.hash, seq: x.seq })))}::jsonb)
+              AS t(id bigint, prev_hash text, hash text, seq bigint)) AS s
+        WHERE a.id = s.id`.execute(trx);
+      return seals.length;
+    });
+    sealed += count;
+    if (count < SEAL_BATCH) return sealed;
+  }
+}
+
+function entryOf(row: Selectable<AuditEventsTable>): AuditEntry {
+  return {
+    actorType: row.actor_type as AuditEntry['actorType'],
+    ...(row.actor_id === null ? {} : { actorId: row.actor_id }),
+    action: row.action,
+    entityType: row.entity_type,
+    ...(row.entity_id === null ? {} : { entityId: row.entity_id }),
+    ...(row.patient_id === null ? {} : { patientId: row.patient_id }),
+    outcome: row.outcome as AuditEntry['outcome'],
+    detail: row.detail as AuditEntry['detail'],
+  };
+}
+
+/**
+ * Seals what is waiting (blocking on another sealer), then recomputes the whole chain in chain
+ * order; returns the chain_seq of the first row that does not match, or undefined.
+ */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<{ rows: number; brokenAt: number | undefined }> {
-  const rows = await db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+  await sealAuditLog(db, { wait: true });
+  const rows = await db.selectFrom('audit_events').selectAll().where('chain_seq', 'is not', null).orderBy('chain_seq').execute();
   let prev = AUDIT_GENESIS_HASH;
   for (const row of rows) {
-    const entry: AuditEntry = {
-      actorType: row.actor_type as AuditEntry['actorType'],
-      ...(row.actor_id === null ? {} : { actorId: row.actor_id }),
-      action: row.action,
-      entityType: row.entity_type,
-      ...(row.entity_id === null ? {} : { entityId: row.entity_id }),
-      ...(row.patient_id === null ? {} : { patientId: row.patient_id }),
-      outcome: row.outcome as AuditEntry['outcome'],
-      detail: row.detail as AuditEntry['detail'],
-    };
-    if (row.prev_hash !== prev || auditHash(prev, row.recorded_at, entry) !== row.hash) return { rows: rows.length, brokenAt: row.id };
+    if (row.prev_hash !== prev || row.hash === null || auditHash(prev, row.recorded_at, entryOf(row)) !== row.hash) return { rows: rows.length, brokenAt: row.chain_seq ?? row.id };
     prev = row.hash;
   }
   return { rows: rows.length, brokenAt: undefined };

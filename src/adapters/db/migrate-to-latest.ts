@@ -5,6 +5,7 @@ import * as assistant from './migrations/0002-assistant.ts';
 import * as scheduling from './migrations/0003-scheduling.ts';
 import * as patientDetails from './migrations/0004-patient-details.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
+import * as auditSealing from './migrations/0010-audit-sealing.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0003-scheduling': scheduling,
   '0004-patient-details': patientDetails,
   '0009-send-claims': sendClaims,
+  '0010-audit-sealing': auditSealing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

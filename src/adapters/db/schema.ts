@@ -91,8 +91,10 @@ export interface AuditEventsTable {
   patient_id: string | null;
   outcome: string;
   detail: ColumnType<Record<string, unknown>, string, string>;
-  prev_hash: string;
-  hash: string;
+  /** Null until the sealer links the row into the chain (ADR 7). */
+  prev_hash: string | null;
+  hash: string | null;
+  chain_seq: number | null;
 }
 
 export interface RateBucketsTable {
