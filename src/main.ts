@@ -14,6 +14,7 @@ import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
 import { eventJobId, ingestWebhook, requeueStalledEvents } from './app/ingest-webhook.ts';
 import type { ChannelSender, Clock, Transactor } from './app/ports.ts';
 import { processInboundEvent } from './app/process-inbound-event.ts';
+import { processStatusEvents } from './app/process-status-events.ts';
 import { queueReply, type QueueReplyInput } from './app/queue-reply.ts';
 import { defaultSendPolicy, sendOutbound } from './app/send-outbound.ts';
 import { missingWhatsAppSettings, parseConfig, type Config } from './config.ts';
@@ -145,6 +146,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   const sendDeps = { tx, clock, channel, limiter, metrics, log, sleep: (ms: number) => sleep(ms) };
   const steps: EventSteps = {
     processEvent: (eventId) => processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, eventId),
+    processStatuses: (eventIds) => processStatusEvents({ tx, clock, translator: whatsappTranslator, metrics }, eventIds),
     runAssistant: (patientId) => runAssistant(assistantDeps, patientId),
     send: (communicationId) => sendOutbound(sendDeps, sendPolicy, communicationId),
     sendLater: (ids, seconds) => jobs.queue().enqueueMany('outbound.send', ids.map((communicationId) => ({ data: { communicationId }, startAfterSeconds: seconds }))),
@@ -169,7 +171,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     verifyToken: wa.verifyToken,
     missingSettings: missing,
     metrics,
-    ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => (pipeline === undefined ? dispatcher.dispatch(ids) : pipeline.submit(ids)) }, events),
+    ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (work) => (pipeline === undefined ? dispatcher.dispatch(work.map((w) => w.id)) : pipeline.submit(work)) }, events),
   });
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.

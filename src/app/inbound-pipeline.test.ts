@@ -20,6 +20,11 @@ function fakeSteps(overrides: Partial<EventSteps> = {}) {
       calls.push(`process ${eventId}`);
       return eventId < 0 ? undefined : { patientId: `p${eventId}` };
     },
+    async processStatuses(eventIds) {
+      calls.push(`statuses ${eventIds.join(',')}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { later: eventIds.filter((id) => id >= 900) };
+    },
     async runAssistant(patientId) {
       calls.push(`assistant ${patientId}`);
       return { replies: [`${patientId}-r1`, `${patientId}-r2`], markRead: `wamid.${patientId}` };
@@ -44,7 +49,7 @@ test('each event is recorded, answered, its replies sent in order, then marked r
   const fake = fakeSteps();
   const overflow: number[] = [];
   const pipeline = createInboundPipeline(fake.steps, { concurrency: 3, maxWaiting: 100, overflow: (ids) => overflow.push(...ids) });
-  pipeline.submit([1, 2, 3, 4, 5, 6, 7]);
+  pipeline.submit([1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, kind: 'message' as const })));
   assert.equal(pipeline.size(), 7);
   await pipeline.drain();
   assert.equal(pipeline.size(), 0);
@@ -65,7 +70,7 @@ test('what does not fit, and what fails, goes to the durable path', async () => 
   });
   const overflow: number[] = [];
   const pipeline = createInboundPipeline(fake.steps, { concurrency: 1, maxWaiting: 3, overflow: (ids) => overflow.push(...ids) });
-  pipeline.submit([1, 2, 3, 4, 5]); // one starts at once, three wait, one overflows
+  pipeline.submit([1, 2, 3, 4, 5].map((id) => ({ id, kind: 'message' as const }))); // one starts at once, three wait, one overflows
   await pipeline.drain();
   assert.deepEqual(overflow.sort(), [2, 5]);
 });
@@ -88,4 +93,18 @@ test('a reply that cannot leave now goes to the queue with every reply after it'
   });
   await sendInOrder(failing.steps, ['a', 'b', 'c']);
   assert.deepEqual(failing.later, [{ ids: ['b', 'c'], seconds: 2 }]);
+});
+
+test('statuses are applied in batches of what arrived meanwhile; unknown messages go to the queue', async () => {
+  const fake = fakeSteps();
+  const overflow: number[] = [];
+  const pipeline = createInboundPipeline(fake.steps, { concurrency: 2, maxWaiting: 100, overflow: (ids) => overflow.push(...ids) });
+  pipeline.submit([{ id: 101, kind: 'status' }]);
+  pipeline.submit([{ id: 102, kind: 'status' }, { id: 1, kind: 'message' }]);
+  pipeline.submit([{ id: 103, kind: 'status' }, { id: 901, kind: 'status' }]);
+  await pipeline.drain();
+  const batches = fake.calls.filter((c) => c.startsWith('statuses '));
+  assert.deepEqual(batches, ['statuses 101', 'statuses 102,103,901']);
+  assert.deepEqual(overflow, [901]);
+  assert.ok(fake.calls.includes('send p1-r2'));
 });

@@ -1,11 +1,14 @@
 import type { AssistantRun } from './run-assistant.ts';
 import type { SendOutcome } from './send-outbound.ts';
+import type { StoredWork } from './ingest-webhook.ts';
 import type { Logger } from './ports.ts';
 
 /** The steps one inbound event goes through, each its own use case (wired in main.ts). */
 export interface EventSteps {
   /** Records a stored webhook event; returns the patient whose assistant turn is due. */
   processEvent(eventId: number): Promise<{ patientId: string } | undefined>;
+  /** Applies many status events at once; returns those to retry through the job queue. */
+  processStatuses(eventIds: readonly number[]): Promise<{ later: number[] }>;
   runAssistant(patientId: string): Promise<AssistantRun>;
   send(communicationId: string): Promise<SendOutcome>;
   /** Hands replies that could not leave now to the job queue, due after `seconds`. */
@@ -59,7 +62,7 @@ export async function sendInOrder(steps: Pick<EventSteps, 'send' | 'sendLater' |
 
 export interface InboundPipeline {
   /** Takes events just stored by the webhook; what does not fit goes to `overflow`. */
-  submit(eventIds: readonly number[]): void;
+  submit(events: readonly StoredWork[]): void;
   /** Resolves when everything submitted so far has been handled. */
   drain(): Promise<void>;
   /** Events waiting or in progress. */
@@ -80,6 +83,38 @@ export function createInboundPipeline(
   const waiting: number[] = [];
   let active = 0;
   let idle: Array<() => void> = [];
+  // Statuses go through one lane in batches: whatever arrived while the last batch ran.
+  let statuses: number[] = [];
+  let statusBatch = false;
+  const STATUS_BATCH = 500;
+
+  function pumpStatuses(): void {
+    if (statusBatch || statuses.length === 0) return;
+    statusBatch = true;
+    const batch = statuses.splice(0, STATUS_BATCH);
+    steps
+      .processStatuses(batch)
+      .then(
+        ({ later }) => (later.length > 0 ? options.overflow(later) : undefined),
+        (error: unknown) => {
+          steps.log.warn({ err: error, events: batch.length }, 'inbound.status_batch_failed');
+          options.overflow(batch);
+        },
+      )
+      .finally(() => {
+        statusBatch = false;
+        pumpStatuses();
+        settle();
+      });
+  }
+
+  function settle(): void {
+    if (active === 0 && waiting.length === 0 && !statusBatch && statuses.length === 0) {
+      const resolve = idle;
+      idle = [];
+      for (const done of resolve) done();
+    }
+  }
 
   function pump(): void {
     while (active < options.concurrency && waiting.length > 0) {
@@ -95,24 +130,27 @@ export function createInboundPipeline(
           pump();
         });
     }
-    if (active === 0 && waiting.length === 0) {
-      const resolve = idle;
-      idle = [];
-      for (const done of resolve) done();
-    }
+    settle();
   }
 
   return {
-    submit(eventIds) {
+    submit(events) {
+      const messages = events.filter((e) => e.kind === 'message').map((e) => e.id);
       const room = Math.max(0, options.maxWaiting - waiting.length) + Math.max(0, options.concurrency - active);
-      waiting.push(...eventIds.slice(0, room));
-      if (eventIds.length > room) options.overflow(eventIds.slice(room));
+      waiting.push(...messages.slice(0, room));
+      const overflow = messages.slice(room);
+      const newStatuses = events.filter((e) => e.kind === 'status').map((e) => e.id);
+      const statusRoom = Math.max(0, options.maxWaiting * 4 - statuses.length);
+      statuses.push(...newStatuses.slice(0, statusRoom));
+      overflow.push(...newStatuses.slice(statusRoom));
+      if (overflow.length > 0) options.overflow(overflow);
       pump();
+      pumpStatuses();
     },
     drain() {
-      if (active === 0 && waiting.length === 0) return Promise.resolve();
+      if (active === 0 && waiting.length === 0 && !statusBatch && statuses.length === 0) return Promise.resolve();
       return new Promise((resolve) => idle.push(resolve));
     },
-    size: () => active + waiting.length,
+    size: () => active + waiting.length + statuses.length + (statusBatch ? 1 : 0),
   };
 }

@@ -1,5 +1,11 @@
 import type { Clock, IncomingEvent, Metrics, Transactor } from './ports.ts';
 
+/** A stored event that needs processing. */
+export interface StoredWork {
+  id: number;
+  kind: 'message' | 'status';
+}
+
 export interface IngestResult {
   stored: number;
   duplicates: number;
@@ -14,12 +20,12 @@ export interface IngestResult {
  * to a crash before that is re-created by `requeueStalledEvents` (ADR 5).
  */
 export async function ingestWebhook(
-  deps: { tx: Transactor; clock: Clock; metrics: Metrics; dispatch: (eventIds: number[]) => void },
+  deps: { tx: Transactor; clock: Clock; metrics: Metrics; dispatch: (events: StoredWork[]) => void },
   events: IncomingEvent[],
 ): Promise<IngestResult> {
   if (events.length === 0) return { stored: 0, duplicates: 0, quarantined: 0, ignored: 0 };
   const inserted = await deps.tx.direct((repos) => repos.events.insertNew(events, deps.clock.now()));
-  const work = inserted.filter((row) => row.kind === 'message' || row.kind === 'status').map((row) => row.id);
+  const work = inserted.flatMap((row): StoredWork[] => (row.kind === 'message' || row.kind === 'status' ? [{ id: row.id, kind: row.kind }] : []));
   if (work.length > 0) deps.dispatch(work);
   const result: IngestResult = {
     stored: inserted.length,

@@ -203,6 +203,9 @@ export interface Repositories {
     insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind'] }>>;
     find(id: number): Promise<StoredEvent | undefined>;
     markDone(id: number, state: 'processed' | 'ignored' | 'failed', at: Date, reason?: string): Promise<void>;
+    /** Pending status events among `ids`, locked for this transaction (ones another transaction holds are skipped). */
+    lockPendingStatuses(ids: readonly number[]): Promise<StoredEvent[]>;
+    markManyDone(ids: readonly number[], state: 'processed' | 'ignored' | 'failed', at: Date, reason?: string): Promise<void>;
     countAttempt(id: number): Promise<number>;
     /** Message/status events still pending since before `receivedBefore` (their job may be lost). */
     findStalled(receivedBefore: Date, limit: number): Promise<number[]>;
@@ -254,6 +257,8 @@ export interface Repositories {
     noteAttempt(id: string, failure: { code?: number; title: string; reason: string }): Promise<number>;
     /** Applies a provider status monotonically; returns false when no message has that provider id. */
     applyStatus(update: StatusUpdate, reason: string | undefined): Promise<'applied' | 'stale' | 'unknown'>;
+    /** `applyStatus` for many updates at once, in the given order; one outcome per update. */
+    applyStatuses(items: ReadonlyArray<{ update: StatusUpdate; reason: string | undefined }>): Promise<Array<'applied' | 'stale' | 'unknown'>>;
   };
   media: {
     insertPending(input: { communicationId: string; patientId: string; content: Extract<InboundContent, { kind: 'media' }> }): Promise<string>;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { InboundContent, OutboundReply } from '../../core/messages.ts';
 import { nextDeliveryStatus, type OutboundStatus } from '../../core/next-delivery-status.ts';
 import type { Cipher, OutboundRecord, Repositories } from '../../app/ports.ts';
@@ -183,6 +183,83 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
         .returning('attempts')
         .executeTakeFirstOrThrow();
       return row.attempts;
+    },
+
+    async applyStatuses(items) {
+      if (items.length === 0) return [];
+      const providerIds = [...new Set(items.map((item) => item.update.providerMessageId))];
+      // Row locks in id order: two batches touching the same messages never deadlock.
+      const rows = await db
+        .selectFrom('communications')
+        .select(['id', 'provider_message_id', 'status', 'sent_at', 'delivered_at', 'read_at', 'failed_at'])
+        .where('provider_message_id', 'in', providerIds)
+        .where('direction', '=', 'outbound')
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      type Change = {
+        id: string;
+        status: OutboundStatus;
+        status_at: string | null;
+        error: { code: number | null; title: string; reason: string | null } | undefined;
+        times: Partial<Record<(typeof statusColumn)[keyof typeof statusColumn], string>>;
+        dirty: boolean;
+      };
+      const byProviderId = new Map<string, { row: (typeof rows)[number]; change: Change }>();
+      for (const row of rows) {
+        byProviderId.set(row.provider_message_id!, { row, change: { id: row.id, status: row.status as OutboundStatus, status_at: null, error: undefined, times: {}, dirty: false } });
+      }
+      const outcomes = items.map(({ update, reason }) => {
+        const found = byProviderId.get(update.providerMessageId);
+        if (found === undefined) return 'unknown' as const;
+        const { row, change } = found;
+        const at = new Date(update.at).toISOString();
+        const next = nextDeliveryStatus(change.status, update.status);
+        if (next !== undefined) {
+          change.status = next;
+          change.status_at = at;
+          change.dirty = true;
+          if (next === 'failed') change.error = { code: update.error?.code ?? null, title: update.error?.title ?? 'failed', reason: reason ?? null };
+        }
+        // Keep the first time of every status, even a late one, for response-time analytics.
+        const column = statusColumn[update.status === 'played' ? 'read' : update.status];
+        if (row[column] === null && change.times[column] === undefined) {
+          change.times[column] = at;
+          change.dirty = true;
+        }
+        return next === undefined ? ('stale' as const) : ('applied' as const);
+      });
+      const changes = [...byProviderId.values()].map((x) => x.change).filter((c) => c.dirty);
+      if (changes.length > 0) {
+        const values = changes.map((c) => ({
+          id: c.id,
+          status: c.status,
+          status_at: c.status_at,
+          set_error: c.error !== undefined,
+          error_code: c.error?.code ?? null,
+          error_title: c.error?.title ?? null,
+          error_reason: c.error?.reason ?? null,
+          sent_at: c.times.sent_at ?? null,
+          delivered_at: c.times.delivered_at ?? null,
+          read_at: c.times.read_at ?? null,
+          failed_at: c.times.failed_at ?? null,
+        }));
+        await sql`UPDATE communications AS c SET
+            status = v.status,
+            status_at = COALESCE(v.status_at, c.status_at),
+            error_code = CASE WHEN v.set_error THEN v.error_code ELSE c.error_code END,
+            error_title = CASE WHEN v.set_error THEN v.error_title ELSE c.error_title END,
+            error_reason = CASE WHEN v.set_error THEN v.error_reason ELSE c.error_reason END,
+            sent_at = COALESCE(c.sent_at, v.sent_at),
+            delivered_at = COALESCE(c.delivered_at, v.delivered_at),
+            read_at = COALESCE(c.read_at, v.read_at),
+            failed_at = COALESCE(c.failed_at, v.failed_at)
+          FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(
+            id uuid, status text, status_at timestamptz, set_error boolean, error_code integer, error_title text, error_reason text,
+            sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
+          WHERE c.id = v.id`.execute(db);
+      }
+      return outcomes;
     },
 
     async applyStatus(update, reason) {

@@ -48,6 +48,30 @@ export function eventsRepository(db: Kysely<Database>, cipher: Cipher): Reposito
         .execute();
     },
 
+    async lockPendingStatuses(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('inbound_events')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .where('state', '=', 'pending')
+        .where('kind', '=', 'status')
+        .orderBy('id')
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      return rows.map((row) => ({ id: row.id, kind: 'status' as const, state: row.state, attempts: row.attempts, raw: JSON.parse(cipher.decrypt(row.payload_enc)) as unknown }));
+    },
+
+    async markManyDone(ids, state, at, reason) {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('inbound_events')
+        .set({ state, processed_at: at, reason: reason ?? null })
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
     async findStalled(receivedBefore, limit) {
       const rows = await db
         .selectFrom('inbound_events')
