@@ -61,17 +61,27 @@ export interface TriageAssessment {
 
 interface CompiledTerms {
   id: string;
+  /** Every term as one expression: a cheap first test. */
+  any: RegExp | undefined;
   terms: ReadonlyArray<[Language, RegExp]>;
+  /** Phrases (any language) inside which the terms do not count. */
+  not: readonly RegExp[];
 }
 
-function compileTerms(id: string, terms: Terms | undefined): CompiledTerms {
+function compileTerms(id: string, terms: Terms | undefined, not: Terms | undefined): CompiledTerms {
   const out: Array<[Language, RegExp]> = [];
-  for (const lang of supportedLanguages) for (const term of terms?.[lang] ?? []) out.push([lang, compileTerm(term)]);
-  return { id, terms: out };
+  const sources: string[] = [];
+  for (const lang of supportedLanguages) {
+    for (const term of terms?.[lang] ?? []) {
+      out.push([lang, compileTerm(term)]);
+      sources.push(compileTermSource(term));
+    }
+  }
+  return { id, any: sources.length === 0 ? undefined : new RegExp(sources.join('|')), terms: out, not: supportedLanguages.flatMap((lang) => not?.[lang] ?? []).map(compileTerm) };
 }
 
-const compiledPresentations = presentationDefs.map((p) => compileTerms(p.id, p.terms));
-const compiledFindings = findingDefs.filter((f) => f.terms !== undefined).map((f) => compileTerms(f.id, f.terms));
+const compiledPresentations = presentationDefs.map((p) => compileTerms(p.id, p.terms, p.not));
+const compiledFindings = findingDefs.filter((f) => f.terms !== undefined).map((f) => compileTerms(f.id, f.terms, f.not));
 const negationCues = Object.fromEntries(
   supportedLanguages.map((lang) => {
     const c = redFlagLanguageContexts[lang];
@@ -98,12 +108,28 @@ function isNegated(text: string, lang: Language, start: number): boolean {
   });
 }
 
-/** Whether any term matches somewhere it is not negated. */
+function spans(text: string, expressions: readonly RegExp[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const re of expressions) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      out.push([m.index, m.index + m[0].length]);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  return out;
+}
+
+/** Whether any term matches somewhere it is neither negated nor overlapping an excluded phrase. */
 function matches(text: string, compiled: CompiledTerms): boolean {
+  if (compiled.any === undefined || !compiled.any.test(text)) return false;
+  const excluded = compiled.not.length === 0 ? [] : spans(text, compiled.not);
   for (const [lang, re] of compiled.terms) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (!isNegated(text, lang, m.index)) return true;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (!excluded.some(([s, e]) => s < end && start < e) && !isNegated(text, lang, start)) return true;
       re.lastIndex = m.index + 1;
     }
   }

@@ -8,7 +8,7 @@ const numberWords: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, couple: 2, few: 3, several: 3,
   un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, unos: 3, unas: 3, varios: 3, varias: 3,
   ein: 1, eine: 1, einer: 1, einem: 1, einen: 1, zwei: 2, drei: 3, vier: 4, funf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, paar: 2, einigen: 3, mehreren: 3,
-  deux: 2, trois: 3, quatre: 4, cinq: 5, dois: 2, duas: 2, quatro: 4,
+  deux: 2, trois: 3, quatre: 4, cinq: 5, um: 1, dois: 2, duas: 2, quatro: 4,
 };
 const NUM = `(?<![a-z0-9.])(\\d+(?:\\.\\d+)?|${Object.keys(numberWords).join('|')})`;
 
@@ -39,6 +39,7 @@ const durationPatterns: readonly RegExp[] = [
   new RegExp(`(?:depuis|ha|faz|por) (?:uns |umas )?${NUM} ${UNIT}`, 'g'),
 ];
 const sinceYesterday = /(?:since|desde|seit|depuis|desde ontem) (?:yesterday|last night|ayer|anoche|gestern|hier)|desde ontem/;
+const sinceLastWeek = /(?:since|desde|seit|depuis) (?:last week|la semana pasada|letzter woche|vergangener woche|la semaine derniere)/;
 const sinceToday = /(?:since|desde|seit|depuis) (?:this morning|today|esta manana|hoy|heute|ce matin)/;
 
 /** How long, in days (0 for "since this morning", fractions for hours), when the patient says. */
@@ -52,6 +53,7 @@ export function readDurationDays(normalized: string): number | undefined {
     }
   }
   if (longest !== undefined) return longest;
+  if (sinceLastWeek.test(normalized)) return 7;
   if (sinceYesterday.test(normalized)) return 1;
   if (sinceToday.test(normalized)) return 0;
   return undefined;

@@ -41,7 +41,7 @@ export const presentations: readonly Presentation[] = [
     title: 'Chest pain',
     terms: {
       en: ['chest (pain*|hurt*|ache*|aching|discomfort|tight*|pressure)', '(pain*|hurt*|ache*) .. chest', 'heart (pain|hurts)', 'angina'],
-      es: ['dolor* .. pecho', 'duele .. pecho', 'pecho .. (duele|dolor|oprim*)', 'opresion .. pecho', 'dolor toracico'],
+      es: ['dolor* .. pecho', '(dolor*|duele*|molestia*) .. (en el|del) pecho', 'duele .. pecho', 'pecho .. (duele|dolor|oprim*)', 'opresion .. pecho', 'dolor toracico'],
       de: ['*brustschmerz*', 'schmerz* .. brust', 'brust .. (weh|schmerz*|sticht|druckt|brennt|eng)', 'druck .. brust', 'herzstechen', 'stechen .. brust'],
       fr: ['douleur* .. poitrine', 'mal .. poitrine'],
       pt: ['dor* .. peito', 'aperto no peito'],
@@ -85,8 +85,8 @@ export const presentations: readonly Presentation[] = [
     id: 'abdominal_pain',
     title: 'Abdominal (tummy) pain',
     terms: {
-      en: ['(stomach|tummy|belly|abdominal|abdomen) (pain*|ache*|hurts|cramp*)', 'stomach ache*', 'stomachache', 'tummy ache*', 'bellyache', '(pain*|hurts|ache) .. (stomach|tummy|belly|abdomen)'],
-      es: ['dolor* .. (barriga|tripa|estomago|abdomen|vientre|panza)', '(barriga|tripa|estomago|abdomen|vientre|panza) .. (duele|dolor)', 'duele .. (barriga|tripa|estomago|abdomen|vientre|panza)', 'dolor abdominal'],
+      en: ['(stomach|tummy|belly|abdominal|abdomen) (pain*|ache*|hurts|cramp*)', 'stomach ache*', 'stomachache', 'tummy ache*', 'bellyache', '(pain*|hurts|ache) .. (stomach|tummy|belly|abdomen)', '(lower|upper|right|left|middle) (side|part) of (my|the|his|her) (stomach|tummy|belly|abdomen)'],
+      es: ['dolor* .. (barriga|tripa|estomago|abdomen|vientre|panza)', 'dolor* .. (en|de) (la|el) (barriga|tripa|estomago|abdomen|vientre|panza)', '(barriga|tripa|estomago|abdomen|vientre|panza) .. (duele|dolor)', 'duele .. (barriga|tripa|estomago|abdomen|vientre|panza)', 'dolor abdominal'],
       de: ['bauchschmerz*', 'bauchweh', 'magenschmerz*', 'bauch .. (tut weh|schmerzt)', 'unterleibsschmerz*', 'magenkramp*'],
       fr: ['mal au ventre', 'douleur* .. ventre', 'mal a l estomac'],
       pt: ['dor* .. (barriga|estomago|abdomen)'],
@@ -121,6 +121,7 @@ export const presentations: readonly Presentation[] = [
       fr: ['fievre', '#temp'],
       pt: ['febre', '#temp'],
     },
+    not: { en: ['hay fever', 'hayfever'], es: ['fiebre del heno'], fr: ['rhume des foins'] },
     startLevel: 'self_care',
     departments: ['general'],
     questions: ['q_who', 'q_child_age', 'q_serious_illness', 'q_duration'],
@@ -163,7 +164,7 @@ export const presentations: readonly Presentation[] = [
       en: ['(burn*|sting*|pain*|hurt*) .. (pee|pees|peeing|urinat*|wee|wees|weeing)', 'uti', 'urine infection', 'urinary (tract|) infection', 'bladder infection', 'cystitis', '(pee|peeing|wee|weeing|urinating) (a lot|all the time|more often|often)', 'blood in .. (pee|urine|wee)'],
       es: ['(escozor|ardor|arde|duele|pica|molestias) .. (orinar|hacer pis|mear|orino)', 'infeccion (de orina|urinaria)', 'cistitis', 'orino (mucho|a cada rato|muchas veces)', 'sangre en (la|) orina', 'orina con sangre'],
       de: ['brenn* .. (wasserlassen|pinkeln|urin*)', 'blasenentzund*', 'harnwegsinfekt*', 'blaseninfekt*', 'zystitis', '(schmerzen|brennt|brennen) beim (wasserlassen|pinkeln)', 'standig .. (pinkeln|wasserlassen|toilette)', 'blut im urin'],
-      fr: ['brulure* .. (uriner|pipi)', 'infection urinaire', 'cystite'],
+      fr: ['brulure* .. (urin*|pipi)', 'infection urinaire', 'cystite'],
       pt: ['ardor .. (urinar|xixi)', 'infeccao urinaria', 'cistite'],
     },
     startLevel: 'self_care',
@@ -175,7 +176,7 @@ export const presentations: readonly Presentation[] = [
     id: 'back_pain',
     title: 'Back pain',
     terms: {
-      en: ['back (pain*|ache*|hurts|is killing|spasm*)', 'backache', '(pain|hurt*) .. (lower|upper|my) back', 'sciatica', 'lumbago', 'slipped disc'],
+      en: ['back (pain*|ache*|hurts|is killing|spasm*)', 'backache', '(pain|hurt*) .. (lower|upper|my) back', 'sciatica', 'lumbago', 'slipped disc', '(pulled|hurt|injured|strained|tweaked|put out) (my|his|her) back', 'back (is|feels) (stiff|sore)'],
       es: ['dolor* .. espalda', 'espalda .. (duele|dolor)', 'duele .. espalda', 'lumbago', 'ciatica', 'lumbalgia', 'hernia discal'],
       de: ['ruckenschmerz*', 'rueckenschmerz*', 'rucken .. (tut weh|schmerzt)', 'ruecken .. (tut weh|schmerzt)', 'hexenschuss', 'ischias', 'bandscheibe*'],
       fr: ['mal au dos', 'douleur* .. dos', 'lumbago', 'sciatique'],
@@ -190,9 +191,9 @@ export const presentations: readonly Presentation[] = [
     id: 'skin_rash',
     title: 'Rash or skin irritation',
     terms: {
-      en: ['rash*', 'spots', 'itchy skin', 'skin .. (itch*|red|irritat*|peeling|dry)', 'eczema', 'hives', 'blister*', 'bites', 'red (patch*|blotch*)', 'psoriasis', 'acne', 'cellulitis'],
-      es: ['sarpullido', 'erupcion', 'ronchas', 'granos', 'manchas', 'picor', 'pica .. piel', 'piel .. (roja|irritada|pica)', 'eccema', 'dermatitis', 'urticaria', 'ampollas', 'psoriasis', 'acne', 'celulitis'],
-      de: ['ausschlag', 'hautausschlag', 'pickel', 'juckreiz', 'haut .. (juckt|rot|gereizt|schuppt)', 'ekzem', 'neurodermitis', 'nesselsucht', 'quaddeln', 'blasen', 'rote flecken', 'schuppenflechte', 'akne', 'wundrose'],
+      en: ['rash*', 'spots', 'spot', 'pimple*', 'head lice', 'nits', 'scabies', 'itchy skin', 'skin .. (itch*|red|irritat*|peeling|dry)', 'eczema', 'hives', 'blister*', 'bites', 'red (patch*|blotch*)', 'psoriasis', 'acne', 'cellulitis'],
+      es: ['sarpullido', 'erupcion', 'ronchas', 'grano', 'granos', 'piojos', 'sarna', 'manchas', 'picor', 'pica .. piel', 'piel .. (roja|irritada|pica)', 'eccema', 'dermatitis', 'urticaria', 'ampollas', 'psoriasis', 'acne', 'celulitis'],
+      de: ['ausschlag', 'hautausschlag', 'pickel', 'lause', 'kopflause', 'kratze', 'juckreiz', 'haut .. (juckt|rot|gereizt|schuppt)', 'ekzem', 'neurodermitis', 'nesselsucht', 'quaddeln', 'blasen', 'rote flecken', 'schuppenflechte', 'akne', 'wundrose'],
       fr: ['eruption*', 'boutons', 'plaques rouges', 'demangeaison*', 'eczema', 'urticaire'],
       pt: ['manchas', 'alergia na pele', 'coceira', 'eczema', 'urticaria', 'bolinhas'],
     },
@@ -205,7 +206,7 @@ export const presentations: readonly Presentation[] = [
     id: 'skin_lesion',
     title: 'Mole, lump or skin growth',
     terms: {
-      en: ['mole*', 'skin (lump|growth|tag*)', '(lump|growth) .. skin', 'wart*', 'verruca*', 'cyst'],
+      en: ['mole', 'moles', 'skin (lump|growth|tag*)', '(lump|growth) .. skin', 'wart*', 'verruca*', 'cyst'],
       es: ['lunar*', 'verruga*', '(bulto|bultito) .. piel', 'quiste'],
       de: ['muttermal*', 'leberfleck*', 'warze*', '(knoten|knubbel) .. haut', 'zyste'],
       fr: ['grain* de beaute', 'verrue*'],
@@ -220,7 +221,7 @@ export const presentations: readonly Presentation[] = [
     id: 'injury',
     title: 'Injury (sprain, fall, cut, burn, bite)',
     terms: {
-      en: ['sprain*', 'twisted (my|his|her|) (ankle|knee|wrist)', 'bruis*', 'injur*', 'hurt (my|his|her) (ankle|knee|wrist|arm|leg|foot|hand|finger|shoulder|toe)', 'fell (over|down|off)', '(had|took) a fall', 'cut (my|his|her) (finger|hand|arm|leg|foot)', '(burnt|burned|scalded) (my|his|her) (finger|hand|arm|leg)', 'bitten by', '(dog|cat|animal) bite', 'pulled (a|my) muscle', 'broken', 'fracture*'],
+      en: ['sprain*', 'twisted (my|his|her|) (ankle|knee|wrist)', 'bruis*', 'injur*', 'hurt (my|his|her) (ankle|knee|wrist|arm|leg|foot|hand|finger|shoulder|toe)', 'fell (over|down|off|on)', '(had|took) a fall', '(burn|cut|scald|graze) on (my|his|her) (finger|hand|arm|leg|foot)', '(small|minor) (burn|cut|scald|graze)', 'cut (my|his|her) (finger|hand|arm|leg|foot)', '(burnt|burned|scalded) (my|his|her) (finger|hand|arm|leg)', 'bitten by', '(dog|cat|animal) bite', 'pulled (a|my) muscle', 'broken', 'fracture*'],
       es: ['esguince', 'torcedura', '(me|se) (torci|torcio) (el|la|) (tobillo|rodilla|muneca|pie)', 'golpe', 'moraton', 'hematoma', 'me (cai|he caido)', 'se (cayo|ha caido)', 'caida', '(me|se) (corte|corto|queme|quemo)', 'quemadura', 'herida', 'mordedura', '(me|le) mordio', 'lesion', 'roto', 'fractura*'],
       de: ['verstaucht*', 'umgeknickt', 'prellung', 'bluterguss', 'blauer fleck', 'gesturzt', 'hingefallen', 'sturz', 'geschnitten', 'schnittwunde', 'verbrannt', 'verbruht', 'verbrennung', 'gebissen', 'hundebiss', 'katzenbiss', 'tierbiss', 'zerrung', 'verletz*', 'gebrochen', 'bruch'],
       fr: ['entorse', 'foulure', 'chute', 'tombe*', 'coupure', 'brulure', 'morsure', 'blessure', 'casse'],
@@ -265,7 +266,7 @@ export const presentations: readonly Presentation[] = [
     id: 'earache',
     title: 'Earache or ear problem',
     terms: {
-      en: ['ear (ache|pain|infection|hurts)', 'earache*', '(pain|hurts|ache) .. ear*', 'ear* (blocked|ringing)', 'tinnitus', 'glue ear'],
+      en: ['ear (ache|pain|infection|hurts)', 'earache*', '(pain|hurts|ache) .. ear*', 'ear* .. (blocked|ringing)', 'tinnitus', 'glue ear'],
       es: ['(dolor|duele) .. oido*', 'oido* .. (duele|dolor|tapado*|taponad*)', 'otitis', 'zumbido* .. oido*', 'dolor de oreja*'],
       de: ['ohrenschmerz*', 'ohr .. (tut weh|schmerzt)', 'ohren .. (tun weh|schmerzen)', 'mittelohrentzund*', 'ohr* (zu|verstopft)', 'tinnitus', 'ohrensausen'],
       fr: ['mal (a l|aux) oreille*', 'otite'],
@@ -361,7 +362,15 @@ export const findings: readonly Finding[] = [
   { id: 'duration_over_3w', title: 'Three weeks or more' },
   { id: 'fever_high', title: 'Temperature 39 °C (102.2 °F) or more' },
   { id: 'fever_very_high', title: 'Temperature 40 °C (104 °F) or more' },
-  { id: 'male', title: 'Male (from an answer)' },
+  {
+    id: 'male',
+    title: 'Male',
+    terms: {
+      en: ['(i am|im) a (man|guy|male)', '(year|yr) old (man|guy|male)', 'my (husband|father|dad|brother|boyfriend|grandfather|grandad|grandpa)'],
+      es: ['soy (un|) (hombre|varon)', 'mi (marido|esposo|padre|papa|hermano|abuelo|novio)'],
+      de: ['(ich bin|bin) (ein|) mann', 'mein (mann|vater|papa|bruder|opa|grossvater|freund)'],
+    },
+  },
   // From the patient's words (and some also from answers).
   {
     id: 'child',
@@ -389,7 +398,7 @@ export const findings: readonly Finding[] = [
     id: 'female',
     title: 'Female',
     terms: {
-      en: ['(i am|im) a (woman|female)', 'my (wife|mum|mom|mother|girlfriend|sister|grandmother|grandma)'],
+      en: ['(i am|im) a (woman|female|lady)', '(year|yr) old (woman|female|lady)', 'my (wife|mum|mom|mother|girlfriend|sister|grandmother|grandma)'],
       es: ['(soy|es) (mujer|una mujer)', 'mi (esposa|mujer|madre|mama|hermana|abuela|novia)'],
       de: ['(ich bin|bin) (eine frau|weiblich)', 'meine (frau|mutter|mama|schwester|oma|grossmutter|freundin)'],
     },
@@ -516,7 +525,7 @@ export const findings: readonly Finding[] = [
     terms: {
       en: ['(sudden*|suddenly) .. (lost|loss of|cant see|blind)', '(lost|losing) (my|his|her|the) (sight|vision)', 'gone blind', 'curtain (over|across)'],
       es: ['(de repente|subitamente) .. (no veo|perdi la vista|ciego|ciega)', 'perdida (subita|repentina) de (la|) vision', 'me quede (ciego|ciega)'],
-      de: ['(plotzlich|ploetzlich|auf einmal) .. (nichts mehr sehen|blind|sehe nichts)', '(plotzliche|plotzlicher) sehverlust', 'vorhang vor'],
+      de: ['(plotzlich|ploetzlich|auf einmal) .. (nichts mehr sehen|blind|sehe nichts)', 'sehe (plotzlich|ploetzlich|auf einmal|) nichts (mehr|)', '(plotzliche|plotzlicher) sehverlust', 'vorhang vor'],
       fr: ['perte (brutale|soudaine) de (la|) vue'],
       pt: ['perda (subita|repentina) da visao'],
     },
@@ -567,7 +576,7 @@ export const findings: readonly Finding[] = [
     id: 'blood_in_stool',
     title: 'Blood in poo or black poo',
     terms: {
-      en: ['blood in (my|his|her|the|) (poo|stool*|diarrh*)', 'bloody (diarrh*|stool*|poo)', 'black (poo|stool*)', 'bleeding from (my|the) (bottom|bum)'],
+      en: ['blood in (my|his|her|the|) (poo|stool*|diarrh*)', 'bloody (diarrh*|stool*|poo)', 'black (poo|stool*)', 'bleeding from (my|the) (bottom|bum)', '(poo|stool*|diarrh*) with blood'],
       es: ['sangre en (las|la|) (heces|caca|deposicion*)', 'heces negras', 'diarrea con sangre', 'caca con sangre'],
       de: ['blut im stuhl', 'blutig* (durchfall|stuhl)', 'schwarzer stuhl', 'teerstuhl'],
       fr: ['sang dans les selles'],
@@ -602,7 +611,7 @@ export const findings: readonly Finding[] = [
     terms: {
       en: ['(cant|cannot|unable to|havent been able to) (pee|urinate|wee|pass urine)'],
       es: ['no (puedo|puede|consigo) (orinar|hacer pis|mear)'],
-      de: ['kann (nicht|kein) (wasserlassen|urinieren|pinkeln|wasser lassen)'],
+      de: ['kann .. (nicht|kein) (wasserlassen|urinieren|pinkeln|wasser lassen)'],
     },
   },
   {
@@ -647,7 +656,7 @@ export const findings: readonly Finding[] = [
     id: 'wound_serious',
     title: 'Deep or gaping wound, needs stitches, or a bite that broke the skin',
     terms: {
-      en: ['(deep|gaping|big|large|long) (cut|wound|gash)', '(need|needs) stitches', '(animal|dog|cat|human) bite', 'bitten by'],
+      en: ['(deep|gaping|big|large|long) (cut|wound|gash)', '(need|needs) stitches', '(animal|dog|cat|human) bite', 'bitten by', '(dog|cat|animal) bit', 'bit (me|him|her|my|his)'],
       es: ['(corte|herida) (profund*|grande|abiert*)', 'puntos', 'mordedura', '(me|le) mordio', 'mordid*'],
       de: ['(tiefe|tiefer|grosse|grosser|klaffende) (wunde|schnittwunde|schnitt)', 'genaht', 'nahen', 'gebissen', 'hundebiss', 'katzenbiss', 'tierbiss'],
     },
@@ -689,6 +698,7 @@ export const findings: readonly Finding[] = [
       fr: ['(gonfle*|gonflement) .. (levres|langue|visage|gorge)'],
       pt: ['(inchad*|inchaco) .. (labios|lingua|rosto|garganta)'],
     },
+    not: { en: ['swollen glands', 'glands (are|) swollen'], es: ['ganglios (inflamados|hinchados)'], de: ['geschwollene lymphknoten', 'lymphknoten .. geschwollen'] },
   },
   {
     id: 'pregnancy_emergency',
@@ -703,9 +713,9 @@ export const findings: readonly Finding[] = [
     id: 'pregnancy_danger_signs',
     title: 'Pregnancy: headache, vision change, sudden swelling, waters breaking, contractions, bleeding',
     terms: {
-      en: ['(swollen|swelling) .. (face|hands|feet|ankles)', '(waters|water) (broke|broken|breaking|leaking|have gone)', 'leaking fluid', 'contractions', 'bleeding', 'spotting'],
-      es: ['(hinchazon|hinchad*) .. (cara|manos|pies|tobillos)', 'rompi (la|) (fuente|aguas)', '(se|me) (rompio|ha roto) (la|) (fuente|bolsa)', 'contracciones', 'perdida de liquido', 'sangrado', 'manchado', 'sangro'],
-      de: ['(geschwollen*|schwellung*) .. (gesicht|hande|haende|fusse|fuesse|beine|knochel)', 'fruchtblase .. (geplatzt|gesprungen)', 'fruchtwasser', 'wehen', 'blutung', 'blute', 'schmierblutung'],
+      en: ['(swollen|swelling) .. (face|hands|feet|ankles)', '(face|hands|feet|ankles) .. (swollen|puffy)', '(waters|water) (broke|broken|breaking|leaking|have gone)', 'leaking fluid', 'contractions', 'bleeding', 'spotting'],
+      es: ['(hinchazon|hinchad*) .. (cara|manos|pies|tobillos)', '(cara|manos|pies|tobillos) .. hinchad*', 'rompi (la|) (fuente|aguas)', '(se|me) (rompio|ha roto) (la|) (fuente|bolsa)', 'contracciones', 'perdida de liquido', 'sangrado', 'manchado', 'sangro'],
+      de: ['(geschwollen*|schwellung*) .. (gesicht|hande|haende|fusse|fuesse|beine|knochel)', '(gesicht|hande|haende|fusse|fuesse|beine|knochel) .. (geschwollen|angeschwollen|dick)', 'fruchtblase .. (geplatzt|gesprungen)', 'fruchtwasser', 'wehen', 'blutung', 'blute', 'schmierblutung'],
     },
   },
   {
@@ -940,7 +950,7 @@ export const rules: readonly TriageRule[] = [
   { id: 'rash_persistent', level: 'routine', presentations: ['skin_rash'], any: ['duration_over_1w'], title: 'Rash for a week or more', source: `${NHS} "Skin rash" (GP if not improving)` },
 
   // Injuries.
-  { id: 'injury_fracture', level: 'urgent', presentations: ['injury', 'back_pain'], any: ['fracture_signs'], title: 'Possible broken bone', source: `${NHS} "Broken bones" (urgent treatment centre / A&E)` },
+  { id: 'injury_fracture', level: 'urgent', any: ['fracture_signs'], title: 'Possible broken bone', source: `${NHS} "Broken bones" (urgent treatment centre / A&E)` },
   { id: 'injury_wound', level: 'urgent', any: ['wound_serious'], title: 'Deep or gaping wound, or a bite that broke the skin', source: `${NHS} "Cuts and grazes", "Animal and human bites" (urgent treatment centre)` },
   { id: 'injury_head', level: 'urgent', any: ['head_injury'], title: 'Head injury', source: `${NHS} "Head injury and concussion" (A&E if any symptom; assessed the same day)` },
   { id: 'injury_severe', level: 'urgent', presentations: ['injury'], any: ['severe'], title: 'Severe pain after an injury', source: `${NHS} "Sprains and strains" (urgent if severe pain)` },
@@ -950,7 +960,8 @@ export const rules: readonly TriageRule[] = [
   { id: 'eye_sudden_vision_loss', level: 'emergency', any: ['vision_loss_sudden'], title: 'Sudden loss of vision', source: `${NHS} "Sudden loss of vision" → A&E/999` },
   { id: 'eye_chemical', level: 'emergency', any: ['chemical_eye'], title: 'Chemical in the eye', source: `${NHS} "Eye injuries" (rinse, A&E)` },
   { id: 'eye_foreign_body', level: 'urgent', any: ['eye_foreign_body'], title: 'Something in the eye or an eye injury', source: `${NHS} "Eye injuries" (urgent same day)` },
-  { id: 'eye_vision_pain', level: 'urgent', presentations: ['eye_red', 'eye_problem'], any: ['vision_change', 'severe'], title: 'Eye problem with vision change, severe pain or light sensitivity', source: `${NHS} "Red eye" (urgent same-day assessment)` },
+  { id: 'eye_severe_pain', level: 'urgent', presentations: ['eye_problem'], any: ['severe'], title: 'Severe eye pain', source: `${NHS} "Eye pain" (urgent same day)` },
+  { id: 'eye_vision_pain', level: 'urgent', presentations: ['eye_red', 'eye_problem'], any: ['vision_change'], title: 'Eye problem with vision change or light sensitivity', source: `${NHS} "Red eye" (urgent same-day assessment)` },
   { id: 'eye_red_newborn', level: 'urgent', presentations: ['eye_red'], any: ['age_under_3m'], title: 'Red or sticky eye in a newborn', source: `${NHS} "Conjunctivitis" (babies under 28 days: urgent)` },
   { id: 'ear_swelling_discharge', level: 'urgent', presentations: ['earache'], any: ['ear_swelling'], title: 'Swelling behind the ear, fluid from the ear, or sudden hearing loss', source: `${NHS} "Earache", "Sudden hearing loss" (urgent GP/111)` },
   { id: 'ear_persistent', level: 'routine', presentations: ['earache'], any: ['duration_over_2d', 'fever'], title: 'Earache for 3 days or more, or with fever', source: `${NHS} "Earache" (see a GP after 3 days)` },

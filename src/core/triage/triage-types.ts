@@ -32,6 +32,8 @@ export interface Presentation {
   readonly title: string;
   /** Words that name this presentation. */
   readonly terms: Terms;
+  /** Phrases a match must not overlap ("hay fever" is not a fever). */
+  readonly not?: Terms;
   /** The level when the presentation is recognised and no rule says more. */
   readonly startLevel: TriageLevel;
   /**
@@ -54,6 +56,8 @@ export interface Finding {
   readonly title: string;
   /** Words that establish the finding. Findings without terms come from answers or are derived. */
   readonly terms?: Terms;
+  /** Phrases a match must not overlap. */
+  readonly not?: Terms;
 }
 
 export interface QuestionOption {
