@@ -1,8 +1,9 @@
 /**
- * The triage command (scripts/triage.ts) on the clinical-safety test set
+ * The triage command (scripts/triage.ts) on the red-flag test set
  * (test/fixtures/triage/cases.jsonl): every emergency caught, at most 10% of non-emergencies
- * flagged, screened with the stated language and with none; plus its error handling, and
- * docs/clinical-safety.md kept equal to the rules.
+ * flagged, screened with the stated language and with none; the four levels, department and
+ * the other output fields; its error handling; and docs/clinical-safety.md kept equal to the
+ * rules. The four-level evaluation is test/triage-evaluation.int.test.ts.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,11 @@ interface Output {
   id: string;
   level: string;
   red_flags: string[];
+  department: string;
+  presentations: string[];
+  findings: string[];
+  rules: string[];
+  questions: string[];
 }
 
 function triage(args: string[], input?: string) {
@@ -94,9 +100,11 @@ for (const [mode, m] of Object.entries(measured)) {
     assert.equal(run.stderr, '');
     assert.deepEqual(m.outputs.map((o) => o.id), cases.map((c) => c.id));
     for (const o of m.outputs) {
-      assert.deepEqual(Object.keys(o), ['id', 'level', 'red_flags']);
-      assert.ok(o.level === 'emergency' || o.level === 'unknown');
-      assert.equal(o.level === 'emergency', o.red_flags.length > 0);
+      // The first three fields are those of the red-flag-only command, in the same order.
+      assert.deepEqual(Object.keys(o), ['id', 'level', 'red_flags', 'department', 'presentations', 'findings', 'rules', 'questions']);
+      assert.ok(['emergency', 'urgent', 'routine', 'self_care'].includes(o.level), o.level);
+      if (o.red_flags.length > 0) assert.equal(o.level, 'emergency');
+      assert.equal(typeof o.department, 'string');
     }
   });
 
@@ -120,7 +128,39 @@ for (const [mode, m] of Object.entries(measured)) {
 test('reads standard input with "-"', () => {
   const run = triage(['-'], '{"id":"a","text":"I cannot breathe"}\n{"id":7,"text":"book a check-up","lang":"en"}\n');
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stdout, '{"id":"a","level":"emergency","red_flags":["breathing_difficulty"]}\n{"id":7,"level":"unknown","red_flags":[]}\n');
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Output);
+  assert.deepEqual(
+    lines.map((o) => [o.id, o.level, o.red_flags, o.department]),
+    [
+      ['a', 'emergency', ['breathing_difficulty'], 'emergency'],
+      [7, 'routine', [], 'general'],
+    ],
+  );
+});
+
+test('all four levels, department from the clinic config, and facts (age, sex, pregnancy, answers) from the input', () => {
+  const input = [
+    { id: 'e', text: 'crushing chest pain and sweating' },
+    { id: 'u', text: 'it burns when I pee', sex: 'male' },
+    { id: 'r', text: 'I have a mole that changed colour' },
+    { id: 's', text: 'I have a cold and a runny nose' },
+    { id: 'child', text: 'earache', age: 4 },
+    { id: 'preg', text: 'stomach ache', pregnant: true },
+    { id: 'answer', text: 'I have chest pain', answers: { q_chest_features: 'yes' } },
+  ];
+  const run = triage(['-'], input.map((x) => JSON.stringify(x)).join('\n'));
+  assert.equal(run.status, 0, run.stderr);
+  const out = new Map(run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Output).map((o) => [o.id, o]));
+  assert.deepEqual([...out.values()].map((o) => o.level), ['emergency', 'urgent', 'routine', 'self_care', 'self_care', 'urgent', 'emergency']);
+  assert.equal(out.get('r')?.department, 'dermatology', 'the demo clinic has a dermatology department');
+  assert.equal(out.get('child')?.department, 'paediatrics');
+  assert.deepEqual(out.get('u')?.rules, ['urinary_man_child_pregnant']);
+  assert.ok(out.get('s')?.questions.includes('q_breathless'));
+  const bad = triage(['-'], '{"id":"x","text":"cough","age":"old"}\n{"id":"y","text":"cough","sex":"x"}\n{"id":"z","text":"cough","answers":[1]}\n');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /"age" must be a number/);
+  assert.match(bad.stderr, /"sex" must be "female" or "male"/);
+  assert.match(bad.stderr, /"answers" must be an object/);
 });
 
 test('a malformed line: reported on stderr with its number, other lines still done, exit code 2', () => {
@@ -152,7 +192,7 @@ test('usage errors go to stderr', () => {
     const run = triage(args);
     assert.notEqual(run.status, 0);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /usage: npm run --silent triage -- FILE\.jsonl/);
+    assert.match(run.stderr, /usage: npm run --silent triage -- .*FILE\.jsonl/);
   }
 });
 
@@ -163,6 +203,18 @@ test('npm run --silent triage -- FILE.jsonl prints only the results', { skip: np
   const run = spawnSync('npm', ['run', '--silent', 'triage', '--', fixture], { cwd: root, encoding: 'utf8', env: npmEnv });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, withLang.stdout);
+});
+
+test('docs/clinical-safety.md lists every triage rule exactly as the code has it', () => {
+  const doc = readFileSync(join(root, 'docs', 'clinical-safety.md'), 'utf8');
+  const begin = '<!-- triage-rules:begin (generated: npm run --silent triage -- --triage-rules-markdown) -->\n';
+  const end = '<!-- triage-rules:end -->';
+  const start = doc.indexOf(begin);
+  const stop = doc.indexOf(end);
+  assert.ok(start >= 0 && stop > start, 'the generated triage rule section markers are missing');
+  const generated = triage(['--triage-rules-markdown']);
+  assert.equal(generated.status, 0, generated.stderr);
+  assert.equal(doc.slice(start + begin.length, stop), generated.stdout, 'regenerate the triage rule section: npm run --silent triage -- --triage-rules-markdown');
 });
 
 test('docs/clinical-safety.md lists every rule exactly as the code has it', () => {

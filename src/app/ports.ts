@@ -354,6 +354,13 @@ export interface Repositories {
     markBooked(id: string, appointmentId: string, at: Date): Promise<void>;
     cancel(id: string, at: Date): Promise<void>;
   };
+  questionnaireResponses: QuestionnaireResponsesStore;
+}
+
+/** FHIR QuestionnaireResponse resources (triage answers); the resource is stored encrypted. */
+export interface QuestionnaireResponsesStore {
+  /** Stores a completed triage and marks the conversation with its level; returns the id. */
+  saveTriage(input: { patientId: string; conversationId: string; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; resource: object; questionnaire: string; at: Date }): Promise<string>;
 }
 
 export interface Transactor {

@@ -180,5 +180,16 @@ async function applyEffect(
       await repos.conversations.addEvent(conversationId, { type: 'conversation.flagged_urgent', reason: 'red_flag', actorType: 'system' }, at);
       await repos.audit.append({ actorType: 'system', action: 'conversation.flagged_urgent', entityType: 'Conversation', entityId: conversationId, patientId, outcome: 'success', detail: { flags: effect.redFlags.length } }, at);
       return;
+    case 'triage.completed': {
+      const resource = { ...effect.response, subject: { reference: `Patient/${patientId}` } };
+      const id = await repos.questionnaireResponses.saveTriage({ patientId, conversationId, level: effect.level, resource, questionnaire: effect.response.questionnaire, at });
+      await repos.audit.append({ actorType: 'patient', action: 'triage.completed', entityType: 'QuestionnaireResponse', entityId: id, patientId, outcome: 'success', detail: { level: effect.level } }, at);
+      if (effect.level === 'emergency' || effect.level === 'urgent') {
+        await repos.conversations.flagUrgent(conversationId, effect.summary, at);
+        await repos.conversations.addEvent(conversationId, { type: 'conversation.flagged_urgent', reason: `triage_${effect.level}`, actorType: 'system' }, at);
+        await repos.audit.append({ actorType: 'system', action: 'conversation.flagged_urgent', entityType: 'Conversation', entityId: conversationId, patientId, outcome: 'success', detail: { triage: effect.level } }, at);
+      }
+      return;
+    }
   }
 }

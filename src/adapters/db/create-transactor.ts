@@ -8,6 +8,7 @@ import { conversationsRepository } from './conversations-repository.ts';
 import { eventsRepository } from './events-repository.ts';
 import { mediaRepository } from './media-repository.ts';
 import { patientsRepository } from './patients-repository.ts';
+import { questionnaireResponsesRepository } from './questionnaire-responses-repository.ts';
 import { slotHoldsRepository } from './slot-holds-repository.ts';
 import { waitlistRepository } from './waitlist-repository.ts';
 import type { Database } from './schema.ts';
@@ -31,6 +32,7 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     appointments: appointmentsRepository(db),
     slotHolds: slotHoldsRepository(db),
     waitlist: waitlistRepository(db),
+    questionnaireResponses: questionnaireResponsesRepository(db, cipher),
   });
   return {
     run(fn) {

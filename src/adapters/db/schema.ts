@@ -119,6 +119,24 @@ export interface ConversationsTable {
   last_message_at: NullableTimestamp;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Migration 0008: the latest symptom triage of the conversation. */
+  triage_level: Generated<TriageLevelColumn | null>;
+  triage_at: Generated<Date | null>;
+  triage_response_id: Generated<string | null>;
+}
+
+export type TriageLevelColumn = 'emergency' | 'urgent' | 'routine' | 'self_care';
+
+/** Migration 0008: FHIR QuestionnaireResponse resources (triage answers), encrypted. */
+export interface QuestionnaireResponsesTable {
+  id: Generated<string>;
+  patient_id: string;
+  conversation_id: string | null;
+  questionnaire: string;
+  status: 'in-progress' | 'completed' | 'amended' | 'entered-in-error' | 'stopped';
+  triage_level: TriageLevelColumn | null;
+  resource_enc: string;
+  authored_at: Timestamp;
 }
 
 export interface ConversationEventsTable {
@@ -198,4 +216,5 @@ export interface Database {
   appointments: AppointmentsTable;
   slot_holds: SlotHoldsTable;
   waitlist_entries: WaitlistEntriesTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
 }

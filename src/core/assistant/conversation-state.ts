@@ -28,7 +28,12 @@ export type Step =
   | 'book_name'
   | 'book_dob'
   /** Looking at the list of upcoming appointments. */
-  | 'appointments';
+  | 'appointments'
+  /** Symptom triage (triage-flow.ts): describing, choosing the problem, a follow-up question, the advice. */
+  | 'triage_describe'
+  | 'triage_choose'
+  | 'triage_question'
+  | 'triage_outcome';
 
 /** The assistant's memory of one conversation. Stored encrypted; versioned for optimistic concurrency. */
 export interface ConversationState {
@@ -47,6 +52,25 @@ export interface ConversationState {
   recentTexts?: Array<{ at: number; text: string }>;
   /** A request the use case must answer before the next patient message is handled. */
   pendingRequest?: AssistantRequest;
+  /** The symptom triage in progress or just finished (triage-flow.ts). */
+  triage?: TriageProgress;
+  /** The "not a diagnosis" line was shown in this conversation. */
+  triageDisclaimerShown?: boolean;
+}
+
+export interface TriageProgress {
+  /** The patient's description (several messages joined by line breaks). */
+  text: string;
+  /** Question id → answer id. */
+  answers: Record<string, string>;
+  /** Problems chosen from the list when the words named none. */
+  presentations?: string[];
+  /** The question on screen. */
+  pending?: string;
+  /** Questions asked so far. */
+  asked: number;
+  /** Set once the advice was given. */
+  outcome?: { level: 'emergency' | 'urgent' | 'routine' | 'self_care'; department: string };
 }
 
 export function initialState(): ConversationState {

@@ -1,4 +1,5 @@
 import type { Language } from '../clinic/clinic-config.ts';
+import type { QuestionnaireResponse } from '../triage/build-questionnaire-response.ts';
 
 export type HandoverReason =
   | 'patient_request'
@@ -6,7 +7,8 @@ export type HandoverReason =
   | 'red_flag'
   | 'unsupported_message'
   | 'document_received'
-  | 'booking_request';
+  | 'booking_request'
+  | 'triage_callback';
 
 /** What a turn asks the use case to record, besides state and replies (in the same transaction). */
 export type Effect =
@@ -16,11 +18,13 @@ export type Effect =
   | { type: 'patient.opted_in' }
   | { type: 'conversation.handed_off'; reason: HandoverReason; summary: string; urgent: boolean }
   | { type: 'conversation.flagged_urgent'; redFlags: string[] }
-  | { type: 'patient.details_recorded'; fullName: string; birthDate: string };
+  | { type: 'patient.details_recorded'; fullName: string; birthDate: string }
+  /** A symptom triage ended: store the answers; urgent and emergency flag the conversation for staff with the summary. */
+  | { type: 'triage.completed'; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; summary: string; response: QuestionnaireResponse };
 
 /** Data or actions the engine needs from outside (availability, holds, bookings); answered by the use case. */
 export type AssistantRequest =
-  | { type: 'availability'; serviceId: string; day?: string }
+  | { type: 'availability'; serviceId: string; day?: string; sameDay?: boolean }
   | { type: 'hold'; serviceId: string; practitionerId: string; start: number }
   | { type: 'book'; serviceId: string; practitionerId: string; start: number; holdId?: string }
   | { type: 'appointments' }

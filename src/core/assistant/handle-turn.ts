@@ -16,6 +16,7 @@ import { faqTitle, showFaqList, showLanguages, showMenu } from './menus.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 import type { Understanding } from './understanding.ts';
+import { closeTriageOnRedFlag, describesSymptoms, handleTriageChoice, handleTriageText, offerCallbackInstead, startTriage } from './triage-flow.ts';
 
 /** How many recent texts are screened together, and how far back they may reach. */
 const RECENT_TEXTS = 3;
@@ -51,7 +52,8 @@ export function resumeTurn(input: { config: ClinicConfig; now: Date; state: Conv
   const turn: Turn = { config: input.config, now: input.now, state: { ...input.state }, owner: input.owner, replies: [], effects: [], patientHasDetails: input.patientHasDetails === true };
   const request = turn.state.pendingRequest;
   delete turn.state.pendingRequest;
-  if (request !== undefined) resumeBooking(turn, request, input.result);
+  if (request?.type === 'availability' && request.sameDay === true && input.result.type === 'availability' && input.result.slots.length === 0) offerCallbackInstead(turn);
+  else if (request !== undefined) resumeBooking(turn, request, input.result);
   return done(turn);
 }
 
@@ -78,6 +80,7 @@ export function handleTurn(input: TurnInput): TurnOutput {
     turn.state.recentTexts = [...recent, { at: input.now.getTime(), text: text.slice(0, 500) }];
     if (screen.level === 'emergency') {
       delete turn.state.recentTexts;
+      closeTriageOnRedFlag(turn, screen.redFlags);
       replyText(turn, buildEmergencyAdvice(screen.redFlags, languageOf(turn), input.config.emergency.number));
       turn.effects.push({ type: 'conversation.flagged_urgent', redFlags: screen.redFlags });
       if (turn.owner !== 'staff') handOver(turn, 'red_flag', `Red flags: ${screen.redFlags.join(', ')}`, { urgent: true, silent: true });
@@ -173,6 +176,11 @@ export function handleTurn(input: TurnInput): TurnOutput {
         handleDetailsText(turn, text);
         return done(turn);
       }
+      return done(handleRequest(turn, choiceId, text, input.understanding));
+    case 'triage_describe':
+    case 'triage_choose':
+    case 'triage_question':
+      if (text !== undefined && choiceId === undefined) return done(ask(turn, handleTriageText(turn, text, isKeyword(text, 'yesWords'), isKeyword(text, 'noWords'))));
       return done(handleRequest(turn, choiceId, text, input.understanding));
     case 'withdraw_confirm':
       if (choiceId === 'consent:withdraw' || (text !== undefined && isKeyword(text, 'yesWords'))) return done(withdrawConsent(turn));
@@ -289,6 +297,8 @@ function handleRequest(turn: Turn, choiceId: string | undefined, text: string | 
   if (best !== undefined && best.score >= faqThreshold && !ambiguous && (intent === undefined || best.score >= intent.score)) {
     return answerFaq(turn, best.value);
   }
+  // Symptoms in free text: triage (after consent; a request for a person still goes to a person).
+  if (turn.state.consent === 'granted' && intent?.value !== 'talk_to_staff' && describesSymptoms(turn, text)) return ask(turn, startTriage(turn, text));
   if (intent !== undefined) {
     switch (intent.value) {
       case 'talk_to_staff':
@@ -334,6 +344,7 @@ function handleChoice(turn: Turn, choiceId: string): Turn {
   turn.state.misunderstandings = 0;
   if (/^(svc|day|slot|book):/.test(choiceId)) return ask(turn, handleBookingChoice(turn, choiceId));
   if (choiceId.startsWith('cancel:')) return ask(turn, handleAppointmentChoice(choiceId));
+  if (choiceId.startsWith('triage:')) return ask(turn, handleTriageChoice(turn, choiceId));
   if (choiceId.startsWith('faq:')) return answerFaq(turn, choiceId.slice(4));
   if (choiceId.startsWith('faqpage:')) {
     showFaqList(turn, Number(choiceId.slice(8)) || 0);
@@ -357,6 +368,13 @@ function handleChoice(turn: Turn, choiceId: string): Turn {
       }
       turn.state.step = 'appointments';
       return ask(turn, { type: 'appointments' });
+    case 'menu:symptoms':
+      if (turn.state.consent !== 'granted') {
+        replyText(turn, say(turn, 'consentNeededForThis'));
+        askConsent(turn);
+        return turn;
+      }
+      return ask(turn, startTriage(turn));
     case 'menu:faq':
       showFaqList(turn);
       return turn;

@@ -160,6 +160,23 @@ export const clinicConfigSchema = z
         nearMissThreshold: z.number().min(0.1).max(0.98).default(0.3),
       })
       .default({ sessionIdleHours: 12, handoverAfterMisunderstandings: 2, faqThreshold: 0.4, nearMissThreshold: 0.3 }),
+    /** Symptom triage in the chat (src/core/triage, docs/clinical-safety.md). */
+    triage: z
+      .strictObject({
+        /** Offer "Symptoms / I feel unwell" in the menu and triage symptoms written in free text. */
+        enabled: z.boolean().default(true),
+        /** Where mental-health distress is pointed to (besides the clinic): a counselling or crisis service. */
+        counselling: z
+          .strictObject({
+            name: localizedTextSchema,
+            phone: z.string().trim().regex(/^[0-9+ ()-]{2,25}$/, 'must be a phone number').optional(),
+            url: z.url().optional(),
+            hours: localizedTextSchema.optional(),
+          })
+          .refine((c) => c.phone !== undefined || c.url !== undefined, { message: 'needs a phone or a url' })
+          .optional(),
+      })
+      .default({ enabled: true }),
     /** Clinic-wide booking limits (src/core/scheduling); services may override all but holdMinutes. */
     scheduling: z
       .strictObject({
@@ -187,6 +204,8 @@ export const clinicConfigSchema = z
       }
     };
     needDefault(config.awayMessage, ['awayMessage']);
+    needDefault(config.triage.counselling?.name, ['triage', 'counselling', 'name']);
+    needDefault(config.triage.counselling?.hours, ['triage', 'counselling', 'hours']);
     const faqIds = new Set<string>();
     config.faq.forEach((entry, i) => {
       if (faqIds.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['faq', i, 'id'], message: `duplicate FAQ id "${entry.id}"` });
