@@ -10,7 +10,7 @@ before(async () => {
 after(() => t.close());
 
 test('load mode: bounded run, in order per persona, reports counts and latencies', async () => {
-  const tooBig = await t.api('POST', '/load', { personas: 501, messagesPerPersona: 1, ratePerSecond: 10 });
+  const tooBig = await t.api('POST', '/load', { personas: 2_001, messagesPerPersona: 1, ratePerSecond: 10 });
   assert.equal(tooBig.status, 400);
   const started = await t.api('POST', '/load', { personas: 3, messagesPerPersona: 10, ratePerSecond: 300 });
   assert.equal(started.status, 202);
