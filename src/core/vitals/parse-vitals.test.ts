@@ -65,3 +65,22 @@ test('targets: defaults for adults, a clinician’s own range per patient wins',
   assert.equal(assessVital(weight!, { weight: { high: 80 } }).level, 'out_of_range');
   assert.equal(assessVital(parseVitals('oxygen 93%').readings[0]!).level, 'out_of_range');
 });
+
+test('readings become FHIR Observations with LOINC codes, UCUM units and an interpretation', async () => {
+  const { toObservation } = await import('./to-observation.ts');
+  const at = new Date('2026-11-22T07:30:00Z');
+  const [bp] = parseVitals('bp 190/120').readings;
+  const observation = toObservation(bp!, { patientId: 'p1', effectiveAt: at, assessment: assessVital(bp!), method: 'patient_message' });
+  assert.equal(observation.code.coding[0]!.code, '85354-9');
+  assert.deepEqual(observation.component?.map((c) => [c.code.coding[0]!.code, c.valueQuantity.value, c.valueQuantity.code]), [
+    ['8480-6', 190, 'mm[Hg]'],
+    ['8462-4', 120, 'mm[Hg]'],
+  ]);
+  assert.equal(observation.interpretation?.[0]?.coding[0]?.code, 'AA');
+  const [glucose] = parseVitals('Blutzucker 7,8 mmol/l nüchtern').readings;
+  const g = toObservation(glucose!, { patientId: 'p1', effectiveAt: at, assessment: assessVital(glucose!), method: 'patient_message' });
+  assert.equal(g.code.coding[0]!.code, '15074-8');
+  assert.deepEqual(g.valueQuantity, { value: 7.8, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' });
+  assert.equal(g.interpretation?.[0]?.coding[0]?.code, 'H'); // 141 mg/dL fasting: above 130
+  assert.equal(g.subject.reference, 'Patient/p1');
+});
