@@ -15,6 +15,9 @@ import type { ConversationState, Owner } from '../core/assistant/conversation-st
 import type { HandoverReason } from '../core/assistant/effects.ts';
 import type { AppointmentStatus } from '../core/scheduling/appointment-status.ts';
 import type { Interval } from '../core/scheduling/interval.ts';
+import type { VitalAssessment, VitalTargets } from '../core/vitals/assess-vital.ts';
+import type { VitalKind } from '../core/vitals/parse-vitals.ts';
+import type { FhirObservation } from '../core/vitals/to-observation.ts';
 
 export interface Clock {
   now(): Date;
@@ -355,12 +358,30 @@ export interface Repositories {
     cancel(id: string, at: Date): Promise<void>;
   };
   questionnaireResponses: QuestionnaireResponsesStore;
+  observations: ObservationsStore;
 }
 
 /** FHIR QuestionnaireResponse resources (triage answers); the resource is stored encrypted. */
 export interface QuestionnaireResponsesStore {
   /** Stores a completed triage and marks the conversation with its level; returns the id. */
   saveTriage(input: { patientId: string; conversationId: string; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; resource: object; questionnaire: string; at: Date }): Promise<string>;
+}
+
+/** Home measurements (FHIR Observations, the resource encrypted) and clinician targets per patient. */
+export interface ObservationsStore {
+  /** Returns the new id, or undefined when this message's reading was stored already. */
+  record(input: {
+    patientId: string;
+    communicationId?: string;
+    kind: VitalKind;
+    interpretation: VitalAssessment['level'];
+    resource: FhirObservation;
+    effectiveAt: Date;
+    at: Date;
+  }): Promise<string | undefined>;
+  listForPatient(patientId: string, options?: { kind?: VitalKind; since?: Date; limit?: number }): Promise<Array<{ id: string; kind: VitalKind; interpretation: VitalAssessment['level']; effectiveAt: Date; resource: FhirObservation }>>;
+  targetsFor(patientId: string): Promise<VitalTargets | undefined>;
+  setTargets(patientId: string, targets: VitalTargets, setBy: string, at: Date): Promise<void>;
 }
 
 export interface Transactor {

@@ -12,6 +12,7 @@ import { questionnaireResponsesRepository } from './questionnaire-responses-repo
 import { slotHoldsRepository } from './slot-holds-repository.ts';
 import { waitlistRepository } from './waitlist-repository.ts';
 import type { Database } from './schema.ts';
+import { observationsRepository } from './observations-repository.ts';
 
 /**
  * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). In a
@@ -32,6 +33,7 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     appointments: appointmentsRepository(db),
     slotHolds: slotHoldsRepository(db),
     waitlist: waitlistRepository(db),
+    observations: observationsRepository(db, cipher),
     questionnaireResponses: questionnaireResponsesRepository(db, cipher),
   });
   return {

@@ -7,6 +7,7 @@ import * as patientDetails from './migrations/0004-patient-details.ts';
 import * as triage from './migrations/0008-triage.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
+import * as observations from './migrations/0011-observations.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-triage': triage,
   '0009-send-claims': sendClaims,
   '0010-audit-sealing': auditSealing,
+  '0011-observations': observations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

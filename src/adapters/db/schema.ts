@@ -203,7 +203,27 @@ export interface WaitlistEntriesTable {
   appointment_id: string | null;
 }
 
+export interface ObservationsTable {
+  id: Generated<string>;
+  patient_id: string;
+  communication_id: string | null;
+  kind: string;
+  interpretation: 'danger' | 'out_of_range' | 'in_range';
+  resource_enc: string;
+  effective_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
+export interface PatientVitalTargetsTable {
+  patient_id: string;
+  targets_enc: string;
+  set_by: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  observations: ObservationsTable;
+  patient_vital_targets: PatientVitalTargetsTable;
   patients: PatientsTable;
   inbound_events: InboundEventsTable;
   communications: CommunicationsTable;
