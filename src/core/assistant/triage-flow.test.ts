@@ -136,6 +136,14 @@ test('words naming no known problem: the problems as a list (paged), in the pati
   assert.equal(triaged(other)?.level, 'routine', 'unknown problems are routine, never self-care');
 });
 
+test('a late tap on a question after the advice goes back to the menu; nothing is recorded twice', () => {
+  const first = run(text('I have a sore throat since yesterday'), consented());
+  const advice = run(choice('triage:a:q_swallow:no'), first.state);
+  const late = run(choice('triage:a:q_swallow:yes'), advice.state);
+  assert.equal(triaged(late), undefined);
+  assert.ok(ids(late.replies.at(-1)).includes('menu:symptoms'));
+});
+
 test('free text with symptoms starts triage only after consent', () => {
   const before = run(text('I have a bad cough'), { ...initialState(), step: 'consent', language: 'en', lastPatientAt: OPEN.getTime() });
   assert.equal(before.state.triage, undefined);
