@@ -72,6 +72,10 @@ test('chest pain answered "no" stays urgent: same-day slots or a call-back; same
   assert.deepEqual(ids(out.replies.at(-1)), ['triage:sameday', 'triage:callback', 'menu:main']);
   const sameDay = run(choice('triage:sameday'), out.state);
   assert.deepEqual(sameDay.request, { type: 'availability', serviceId: 'gp', day: '2026-03-24', sameDay: true });
+  // Slots today: the booking flow lists the times.
+  const times = resumeTurn({ config, now: OPEN, state: sameDay.state, owner: 'bot', result: { type: 'availability', slots: [{ practitionerId: 'dr', start: Date.parse('2026-03-24T14:00:00Z') }] } });
+  assert.equal(times.state.step, 'book_time');
+  assert.ok(ids(times.replies.at(-1)).some((id) => id.startsWith('slot:dr@')));
   // No slot left today: offer the call-back instead.
   const none = resumeTurn({ config, now: OPEN, state: sameDay.state, owner: 'bot', result: { type: 'availability', slots: [] } });
   assert.deepEqual(ids(none.replies.at(-1)), ['triage:callback', 'menu:main']);
@@ -134,6 +138,14 @@ test('words naming no known problem: the problems as a list (paged), in the pati
   assert.equal(rash.state.step, 'triage_question');
   const other = run(choice('triage:p:other'), out.state);
   assert.equal(triaged(other)?.level, 'routine', 'unknown problems are routine, never self-care');
+});
+
+test('a late tap on a question after the advice goes back to the menu; nothing is recorded twice', () => {
+  const first = run(text('I have a sore throat since yesterday'), consented());
+  const advice = run(choice('triage:a:q_swallow:no'), first.state);
+  const late = run(choice('triage:a:q_swallow:yes'), advice.state);
+  assert.equal(triaged(late), undefined);
+  assert.ok(ids(late.replies.at(-1)).includes('menu:symptoms'));
 });
 
 test('free text with symptoms starts triage only after consent', () => {

@@ -27,7 +27,7 @@ import { presentations, questions, rules } from '../triage/triage-rules.ts';
 import { handleBookingChoice, startBooking } from './booking-flow.ts';
 import type { TriageProgress } from './conversation-state.ts';
 import type { AssistantRequest } from './effects.ts';
-import { truncate } from './menus.ts';
+import { showMenu, truncate } from './menus.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 
@@ -96,8 +96,11 @@ export function handleTriageChoice(turn: Turn, choiceId: string): AssistantReque
   if (kind === 'start') return startTriage(turn);
   if (progress === undefined) return startTriage(turn);
   if (kind === 'a' && a !== undefined && b !== undefined) {
-    // A late tap on an earlier question still counts; a tap after the advice starts nothing new.
-    if (progress.outcome !== undefined) return undefined;
+    // A late tap on a question after the advice was given starts nothing new: back to the menu.
+    if (progress.outcome !== undefined) {
+      showMenu(turn);
+      return undefined;
+    }
     return answer(turn, progress, a, b);
   }
   if (kind === 'p' && a !== undefined) {
@@ -114,6 +117,7 @@ export function handleTriageChoice(turn: Turn, choiceId: string): AssistantReque
   if (kind === 'sameday') return sameDay(turn, outcome.department);
   if (kind === 'callback') return callback(turn, progress);
   if (kind === 'book') return book(turn, outcome.department);
+  showMenu(turn);
   return undefined;
 }
 
