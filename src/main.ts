@@ -36,6 +36,7 @@ import { createNlu } from './adapters/nlu/create-nlu.ts';
 import { handBackConversation } from './app/hand-back-conversation.ts';
 import { runAssistant } from './app/run-assistant.ts';
 import { performAssistantRequest } from './app/perform-assistant-request.ts';
+import { offerSlotToNext } from './app/offer-slot-to-next.ts';
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
@@ -146,7 +147,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => dispatcher.dispatch(ids) }, events),
   });
 
-  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
+  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log }, patientId, request) };
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();
@@ -169,6 +170,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   await jobs.work('outbound.mark_read', 2, async (data) => {
     const result = await channel.markRead(String(data['providerMessageId']));
     if (!result.ok && result.retryable) throw new Error(`mark-as-read failed: ${result.title}`);
+  });
+  await jobs.work('waitlist.offer_next', 2, async (data) => {
+    await offerSlotToNext({ tx, clock, clinic }, { serviceId: String(data['serviceId']), practitionerId: String(data['practitionerId']), start: new Date(Number(data['start'])) });
   });
   await jobs.work('media.fetch', 2, async (data) => {
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));

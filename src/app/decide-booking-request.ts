@@ -2,6 +2,7 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { auditAppointment } from './audit-appointment.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
+import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
@@ -33,6 +34,8 @@ export async function decideBookingRequest(
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
     const waitlistOffer = target === 'cancelled' ? await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId }) : undefined;
+    // The waiting patient is told in the same transaction (and the next one when the offer expires).
+    await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);
     const actor = { type: 'staff' as const, staffId: input.staffId };
     await auditAppointment(repos, { action: input.decision === 'confirm' ? 'appointment.confirmed' : 'appointment.declined', appointment, actor, at: now });
     return { appointment, waitlistOffer };

@@ -12,7 +12,7 @@ import type {
 import type { Language } from '../core/clinic/clinic-config.ts';
 import type { Understanding } from '../core/assistant/understanding.ts';
 import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
-import type { HandoverReason } from '../core/assistant/effects.ts';
+import type { HandoverReason, IntakeAnswer } from '../core/assistant/effects.ts';
 import type { AppointmentStatus } from '../core/scheduling/appointment-status.ts';
 import type { Interval } from '../core/scheduling/interval.ts';
 
@@ -189,7 +189,7 @@ export type BookingActor = { type: 'patient'; patientId: string } | { type: 'sta
 /** Why an appointment was cancelled: a code, never free text (the column is not encrypted). */
 export type CancelReason = 'patient_request' | 'clinic_request' | 'declined' | 'rescheduled';
 
-export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'outbound.mark_read' | 'media.fetch';
+export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'outbound.mark_read' | 'media.fetch' | 'waitlist.offer_next';
 
 export interface JobQueue {
   enqueue(queue: QueueName, data: Record<string, string | number>, options?: { startAfterSeconds?: number }): Promise<void>;
@@ -342,6 +342,23 @@ export interface Repositories {
     markBooked(id: string, appointmentId: string, at: Date): Promise<void>;
     cancel(id: string, at: Date): Promise<void>;
   };
+  /** Answered questionnaires (FHIR QuestionnaireResponse); items are stored encrypted. */
+  questionnaires: {
+    insert(input: { patientId: string; appointmentId: string | undefined; questionnaire: string; items: IntakeAnswer[]; source: 'patient' | 'staff'; at: Date }): Promise<{ id: string }>;
+    listForAppointment(appointmentId: string): Promise<QuestionnaireResponseRecord[]>;
+  };
+}
+
+/** A FHIR-shaped QuestionnaireResponse (completed). */
+export interface QuestionnaireResponseRecord {
+  id: string;
+  patientId: string;
+  appointmentId: string | undefined;
+  /** Canonical reference of the questionnaire, e.g. `intake/gp-visit`. */
+  questionnaire: string;
+  status: 'completed';
+  authored: Date;
+  items: IntakeAnswer[];
 }
 
 export interface Transactor {

@@ -10,6 +10,7 @@ import { mediaRepository } from './media-repository.ts';
 import { patientsRepository } from './patients-repository.ts';
 import { slotHoldsRepository } from './slot-holds-repository.ts';
 import { waitlistRepository } from './waitlist-repository.ts';
+import { questionnairesRepository } from './questionnaires-repository.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -30,6 +31,7 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     appointments: appointmentsRepository(db),
     slotHolds: slotHoldsRepository(db),
     waitlist: waitlistRepository(db),
+    questionnaires: questionnairesRepository(db, cipher),
   });
   return {
     run(fn) {

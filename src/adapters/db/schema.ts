@@ -182,6 +182,17 @@ export interface WaitlistEntriesTable {
   appointment_id: string | null;
 }
 
+export interface QuestionnaireResponsesTable {
+  id: Generated<string>;
+  patient_id: string;
+  appointment_id: string | null;
+  questionnaire: string;
+  status: 'in-progress' | 'completed' | 'amended' | 'entered-in-error' | 'stopped';
+  items_enc: string;
+  authored_at: Timestamp;
+  source: 'patient' | 'staff';
+}
+
 export interface Database {
   patients: PatientsTable;
   inbound_events: InboundEventsTable;
@@ -195,4 +206,5 @@ export interface Database {
   appointments: AppointmentsTable;
   slot_holds: SlotHoldsTable;
   waitlist_entries: WaitlistEntriesTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
 }

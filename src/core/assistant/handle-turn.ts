@@ -10,7 +10,7 @@ import { buildEmergencyAdvice } from '../safety/build-emergency-advice.ts';
 import { screenRedFlags } from '../safety/screen-red-flags.ts';
 import type { ConversationState, Owner } from './conversation-state.ts';
 import { describeOpeningHours } from './describe-opening-hours.ts';
-import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, resumeBooking, startBooking } from './booking-flow.ts';
+import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, handleIntakeAnswer, resumeBooking, startBooking } from './booking-flow.ts';
 import type { AssistantRequest, Effect, HandoverReason, RequestResult } from './effects.ts';
 import { faqTitle, showFaqList, showLanguages, showMenu } from './menus.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
@@ -48,7 +48,7 @@ export interface TurnOutput {
 
 /** Continues a turn once the use case answered its request (see booking-flow.ts). */
 export function resumeTurn(input: { config: ClinicConfig; now: Date; state: ConversationState; owner: Owner; result: RequestResult; patientHasDetails?: boolean }): TurnOutput {
-  const turn: Turn = { config: input.config, now: input.now, state: { ...input.state }, owner: input.owner, replies: [], effects: [], patientHasDetails: input.patientHasDetails === true };
+  const turn: Turn = { config: input.config, now: input.now, state: structuredClone(input.state), owner: input.owner, replies: [], effects: [], patientHasDetails: input.patientHasDetails === true };
   const request = turn.state.pendingRequest;
   delete turn.state.pendingRequest;
   if (request !== undefined) resumeBooking(turn, request, input.result);
@@ -59,7 +59,7 @@ export function handleTurn(input: TurnInput): TurnOutput {
   const turn: Turn = {
     config: input.config,
     now: input.now,
-    state: { ...input.state },
+    state: structuredClone(input.state),
     owner: input.owner,
     replies: [],
     effects: [],
@@ -171,6 +171,13 @@ export function handleTurn(input: TurnInput): TurnOutput {
     case 'book_dob':
       if (text !== undefined && choiceId === undefined) {
         handleDetailsText(turn, text);
+        return done(turn);
+      }
+      return done(handleRequest(turn, choiceId, text, input.understanding));
+    case 'intake':
+      // Free text answers the question; a menu word or a tap elsewhere leaves the questionnaire.
+      if (text !== undefined && choiceId === undefined) {
+        handleIntakeAnswer(turn, { text });
         return done(turn);
       }
       return done(handleRequest(turn, choiceId, text, input.understanding));
@@ -332,8 +339,12 @@ function truncateButton(title: string): string {
 
 function handleChoice(turn: Turn, choiceId: string): Turn {
   turn.state.misunderstandings = 0;
-  if (/^(svc|day|slot|book):/.test(choiceId)) return ask(turn, handleBookingChoice(turn, choiceId));
-  if (choiceId.startsWith('cancel:')) return ask(turn, handleAppointmentChoice(choiceId));
+  if (/^(svc|prov|day|slot|book|wait):/.test(choiceId)) return ask(turn, handleBookingChoice(turn, choiceId));
+  if (/^(appt|move|cancel|wl):/.test(choiceId)) return ask(turn, handleAppointmentChoice(turn, choiceId));
+  if (choiceId.startsWith('intake:')) {
+    handleIntakeAnswer(turn, { choiceId });
+    return turn;
+  }
   if (choiceId.startsWith('faq:')) return answerFaq(turn, choiceId.slice(4));
   if (choiceId.startsWith('faqpage:')) {
     showFaqList(turn, Number(choiceId.slice(8)) || 0);
