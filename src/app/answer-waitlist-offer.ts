@@ -10,14 +10,17 @@ export type WaitlistAnswer = { outcome: 'booked'; appointment: AppointmentRecord
 
 /**
  * The patient's answer to a freed slot offered from the waitlist. Accepting books it if it is
- * still free (first to confirm gets it; `gone` otherwise); declining offers it to the next
- * patient at once. An offer that is not this patient's, or no longer open, is `gone`.
+ * still free (first to confirm gets it; `gone` otherwise); declining puts the patient back in
+ * line for other times and offers the slot to the next patient at once. An offer that is not this patient's, or no longer open, is `gone`.
  */
-export async function answerWaitlistOffer(deps: Deps, input: { patientId: string; entryId: string; accept: boolean }): Promise<WaitlistAnswer> {
+export async function answerWaitlistOffer(deps: Deps, input: { patientId: string; entryId: string; start: Date; accept: boolean }): Promise<WaitlistAnswer> {
   const entry = await deps.tx.run((repos) => repos.waitlist.find(input.entryId));
   if (entry === undefined || entry.patientId !== input.patientId || entry.state !== 'offered' || entry.offeredSlot === undefined) return { outcome: 'gone' };
+  // An answer to an earlier offer (this entry has been offered another time since) is not this one.
+  if (entry.offeredSlot.start.getTime() !== input.start.getTime()) return { outcome: 'gone' };
   const slot = { serviceId: entry.serviceId, practitionerId: entry.offeredSlot.practitionerId, start: entry.offeredSlot.start };
   if (!input.accept) {
+    await deps.tx.run((repos) => repos.waitlist.reopen(entry.id, deps.clock.now()));
     await offerSlotToNext(deps, slot);
     return { outcome: 'declined' };
   }

@@ -98,7 +98,7 @@ export async function performAssistantRequest(deps: Deps, patientId: string, req
       return { type: 'join_waitlist', ok: true, until: entry.windowEnd.getTime() };
     }
     case 'waitlist_answer': {
-      const answer = await answerWaitlistOffer(deps, { patientId, entryId: request.entryId, accept: request.accept });
+      const answer = await answerWaitlistOffer(deps, { patientId, entryId: request.entryId, start: new Date(request.start), accept: request.accept });
       if (answer.outcome === 'booked') return { type: 'waitlist_answer', ok: true, accepted: true, ...(await bookedSlot(deps, patientId, answer.appointment)) };
       return answer.outcome === 'declined' ? { type: 'waitlist_answer', ok: true, accepted: false } : { type: 'waitlist_answer', ok: false };
     }

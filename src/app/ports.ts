@@ -220,6 +220,8 @@ export interface Repositories {
     /** On declined or withdrawn consent: keep nothing personal beyond the WhatsApp id. */
     forgetProfileName(id: string): Promise<void>;
     setDetails(id: string, details: { fullName: string; birthDate: string }, at: Date): Promise<void>;
+    /** Full name and date of birth (decrypted), for staff; undefined fields when not on file. */
+    getDetails(id: string): Promise<{ fullName: string | undefined; birthDate: string | undefined }>;
     setOptedOut(id: string, optedOut: boolean, at: Date): Promise<void>;
   };
   communications: {
@@ -294,6 +296,8 @@ export interface Repositories {
       at: Date;
     }): Promise<{ ok: true; appointment: AppointmentRecord } | { ok: false; reason: 'taken' }>;
     find(id: string): Promise<AppointmentRecord | undefined>;
+    /** A practitioner's appointments starting in [from, to), every status, by start time. */
+    listForPractitioner(practitionerId: string, window: { from: Date; to: Date }): Promise<AppointmentRecord[]>;
     /** Finds the appointment and locks it until the transaction ends. */
     lock(id: string): Promise<AppointmentRecord | undefined>;
     /** The patient's appointments ending after `endsAfter` (all when undefined), soonest first. */
@@ -340,6 +344,10 @@ export interface Repositories {
     lockFirstForSlot(slot: { serviceId: string; practitionerId: string; start: Date; end: Date }, options: { offerOpenSince: Date; excludePatientId?: string }): Promise<WaitlistEntryRecord | undefined>;
     markOffered(id: string, slot: { practitionerId: string; start: Date }, at: Date): Promise<void>;
     markBooked(id: string, appointmentId: string, at: Date): Promise<void>;
+    /** Back to waiting after the patient declined an offer (the declined slot is not offered to them again). */
+    reopen(id: string, at: Date): Promise<void>;
+    /** Whether some entry holds an offer of exactly this slot made after `openSince` (still open). */
+    hasOpenOffer(slot: { practitionerId: string; start: Date }, openSince: Date): Promise<boolean>;
     cancel(id: string, at: Date): Promise<void>;
   };
   /** Answered questionnaires (FHIR QuestionnaireResponse); items are stored encrypted. */

@@ -67,6 +67,19 @@ export function appointmentsRepository(db: Kysely<Database>): Repositories['appo
       return row === undefined ? undefined : toAppointmentRecord(row);
     },
 
+    async listForPractitioner(practitionerId, { from, to }) {
+      const rows = await db
+        .selectFrom('appointments')
+        .selectAll()
+        .where('practitioner_id', '=', practitionerId)
+        .where('start_at', '>=', from)
+        .where('start_at', '<', to)
+        .orderBy('start_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toAppointmentRecord);
+    },
+
     async lock(id) {
       const row = await db.selectFrom('appointments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       return row === undefined ? undefined : toAppointmentRecord(row);

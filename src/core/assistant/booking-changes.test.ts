@@ -104,9 +104,9 @@ test('nothing suits: the waitlist for the chosen service and provider, until a c
 });
 
 test('an offered slot: accept books it, decline keeps the place, a lost one is explained', () => {
-  const accept = tap(base, 'wl:yes:e1');
-  assert.deepEqual(accept.request, { type: 'waitlist_answer', entryId: 'e1', accept: true });
-  assert.deepEqual(tap(base, 'wl:no:e1').request, { type: 'waitlist_answer', entryId: 'e1', accept: false });
+  const accept = tap(base, 'wl:yes:e1@1900000000000');
+  assert.deepEqual(accept.request, { type: 'waitlist_answer', entryId: 'e1', start: 1900000000000, accept: true });
+  assert.deepEqual(tap(base, 'wl:no:e1@1900000000000').request, { type: 'waitlist_answer', entryId: 'e1', start: 1900000000000, accept: false });
   const booked = resume(accept.state, { type: 'waitlist_answer', ok: true, accepted: true, appointmentId: 'a9', serviceId: 'gp-visit', practitionerId: 'dr-a', start: Date.UTC(2026, 9, 27, 9, 0), status: 'booked' });
   assert.match(textOf(booked.replies[0]), /Booked/);
   assert.match(textOf(resume(accept.state, { type: 'waitlist_answer', ok: false }).replies[0]), /already been taken/);
@@ -152,10 +152,11 @@ test('a waitlist offer is a message with buttons inside the 24-hour window, the 
   const notice = { kind: 'waitlist_offer' as const, entryId: 'e1', serviceId: 'gp-visit', practitionerId: 'dr-a', start: new Date(Date.UTC(2026, 9, 27, 9, 0)) };
   const inside = buildPatientNotice(config, 'es', notice, true);
   assert.equal(inside.kind, 'choices');
-  assert.deepEqual(choicesOf(inside), ['wl:yes:e1', 'wl:no:e1']);
+  const payload = `e1@${Date.UTC(2026, 9, 27, 9, 0)}`;
+  assert.deepEqual(choicesOf(inside), [`wl:yes:${payload}`, `wl:no:${payload}`]);
   assert.match(textOf(inside), /\*Consulta\* con Dr\. Ana/);
   const outside = buildPatientNotice(config, 'es', notice, false);
-  assert.deepEqual(outside, { kind: 'template', name: 'waitlist_offer', language: 'es', bodyParams: ['Consulta', 'Dr. Ana', 'martes, 27 de octubre, 10:00'], quickReplyPayloads: ['wl:yes:e1', 'wl:no:e1'] });
+  assert.deepEqual(outside, { kind: 'template', name: 'waitlist_offer', language: 'es', bodyParams: ['Consulta', 'Dr. Ana', 'martes, 27 de octubre, 10:00'], quickReplyPayloads: [`wl:yes:${payload}`, `wl:no:${payload}`] });
   // French has no approved translation: the default language's template.
   assert.equal(buildPatientNotice(config, 'fr', notice, false).kind === 'template' ? (buildPatientNotice(config, 'fr', notice, false) as { language: string }).language : '', 'en');
 });

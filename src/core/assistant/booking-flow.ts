@@ -180,8 +180,11 @@ export function handleDetailsText(turn: Turn, text: string): void {
 
 /** Choices about existing appointments (`appt:`, `move:`, `cancel:`) and waitlist offers (`wl:yes:`, `wl:no:`). */
 export function handleAppointmentChoice(turn: Turn, choiceId: string): AssistantRequest | undefined {
-  if (choiceId.startsWith('wl:yes:')) return { type: 'waitlist_answer', entryId: choiceId.slice(7), accept: true };
-  if (choiceId.startsWith('wl:no:')) return { type: 'waitlist_answer', entryId: choiceId.slice(6), accept: false };
+  if (choiceId.startsWith('wl:yes:') || choiceId.startsWith('wl:no:')) {
+    const accept = choiceId.startsWith('wl:yes:');
+    const [entryId = '', start = ''] = choiceId.slice(accept ? 7 : 6).split('@');
+    return { type: 'waitlist_answer', entryId, start: Number(start), accept };
+  }
   if (choiceId.startsWith('cancel:')) return { type: 'cancel', appointmentId: choiceId.slice(7) };
   const id = choiceId.slice(choiceId.indexOf(':') + 1);
   const shown = turn.state.appointmentsShown?.find((a) => a.id === id);

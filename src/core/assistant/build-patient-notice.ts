@@ -26,7 +26,9 @@ export function buildPatientNotice(config: ClinicConfig, language: Language | un
     when: DateTime.fromJSDate(notice.start, { zone: config.clinic.timeZone }).setLocale(lang).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
     address: config.clinic.address ?? config.clinic.name,
   };
-  const payloads = notice.kind === 'waitlist_offer' ? [`wl:yes:${notice.entryId}`, `wl:no:${notice.entryId}`] : undefined;
+  // The offered start is in the payload: an old button never books a later offer to the same entry.
+  const offered = notice.kind === 'waitlist_offer' ? `${notice.entryId}@${notice.start.getTime()}` : '';
+  const payloads = notice.kind === 'waitlist_offer' ? [`wl:yes:${offered}`, `wl:no:${offered}`] : undefined;
   const template = config.templates[notice.kind];
   if (!windowOpen && template !== undefined) {
     const code = template.languages[lang] ?? template.languages[config.languages.default];

@@ -39,7 +39,7 @@ export type AssistantRequest =
   | { type: 'reschedule'; appointmentId: string; practitionerId: string; start: number; holdId?: string }
   | { type: 'join_waitlist'; serviceId: string; practitionerId: string; days: number }
   /** The patient's answer to a freed slot offered from the waitlist. */
-  | { type: 'waitlist_answer'; entryId: string; accept: boolean };
+  | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean };
 
 /** A booked or requested appointment, as the chat describes it. */
 export interface BookedSlot {

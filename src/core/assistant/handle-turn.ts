@@ -234,6 +234,8 @@ function handleConsentStep(turn: Turn, choiceId: string | undefined, text: strin
     turn.state.consent = 'granted';
     turn.state.misunderstandings = 0;
     turn.effects.push({ type: 'consent.recorded', decision: 'granted', version: turn.config.consent.version });
+    // With consent the language is kept on the patient too: messages the clinic starts later use it.
+    turn.effects.push({ type: 'language.set', language: languageOf(turn) });
     showMenu(turn, say(turn, 'consentThanks'));
     return turn;
   }
