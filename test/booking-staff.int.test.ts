@@ -194,3 +194,15 @@ test('a provider\'s calendar feed: the secret URL works without a session, carri
     await app.close();
   }
 });
+
+test('the busy-time read finds an appointment that began before the window and still runs into it, and nothing that ended', async () => {
+  const [p] = await f.createPatients(1);
+  const db = f.databases[0]!.db;
+  const row = (practitioner: string, start: string, end: string) => ({ patient_id: p!, practitioner_id: practitioner, service_id: 'consult', start_at: at(start), end_at: at(end), status: 'booked' as const, mode: 'in_person' as const, booked_via: 'staff' as const, created_at: at(friday), updated_at: at(friday), cancelled_at: null, cancel_reason: null, rescheduled_from: null });
+  await db.insertInto('appointments').values([row('dr-x1', '2030-04-10T01:00:00Z', '2030-04-10T08:59:00Z'), row('dr-x2', '2030-04-10T02:00:00Z', '2030-04-10T09:00:00Z'), row('dr-x3', '2030-04-10T06:00:00Z', '2030-04-10T13:30:00Z'), row('dr-x4', '2030-04-10T17:00:00Z', '2030-04-10T17:30:00Z')]).execute();
+  const busy = await f.tx.run((repos) => repos.appointments.busyTimes(['dr-x1', 'dr-x2', 'dr-x3', 'dr-x4'], { from: at('2030-04-10T09:00:00Z'), to: at('2030-04-10T17:00:00Z') }, { now: at(friday) }));
+  assert.deepEqual(
+    busy.flatMap((b) => b.intervals).map((i) => [new Date(i.start).toISOString(), new Date(i.end).toISOString()]),
+    [['2030-04-10T06:00:00.000Z', '2030-04-10T13:30:00.000Z']],
+  );
+});
