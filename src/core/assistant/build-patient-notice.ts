@@ -28,7 +28,9 @@ export function buildPatientNotice(config: ClinicConfig, language: Language | un
   };
   // The offered start is in the payload: an old button never books a later offer to the same entry.
   const offered = notice.kind === 'waitlist_offer' ? `${notice.entryId}@${notice.start.getTime()}` : '';
-  const payloads = notice.kind === 'waitlist_offer' ? [`wl:yes:${offered}`, `wl:no:${offered}`] : undefined;
+  const yes = `wl:yes:${offered}`;
+  const no = `wl:no:${offered}`;
+  const payloads = notice.kind === 'waitlist_offer' ? [yes, no] : undefined;
   const template = config.templates[notice.kind];
   if (!windowOpen && template !== undefined) {
     const code = template.languages[lang] ?? template.languages[config.languages.default];
@@ -42,8 +44,8 @@ export function buildPatientNotice(config: ClinicConfig, language: Language | un
       kind: 'choices',
       text: translate(lang, 'waitOffer', params),
       choices: [
-        { id: payloads![0]!, title: translate(lang, 'bookConfirmButton') },
-        { id: payloads![1]!, title: translate(lang, 'waitOfferDecline') },
+        { id: yes, title: translate(lang, 'bookConfirmButton') },
+        { id: no, title: translate(lang, 'waitOfferDecline') },
       ],
     };
   }
