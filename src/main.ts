@@ -44,6 +44,7 @@ import { decideBookingRequest } from './app/decide-booking-request.ts';
 import { findPatientSlots } from './app/find-patient-slots.ts';
 import { listProviderDay } from './app/list-provider-day.ts';
 import { listProviders } from './app/list-providers.ts';
+import { listIntakeAnswers } from './app/list-intake-answers.ts';
 import { markAttendance } from './app/mark-attendance.ts';
 import { rescheduleAppointment } from './app/reschedule-appointment.ts';
 import { registerCalendarFeedRoutes } from './adapters/http/calendar-feed-routes.ts';
@@ -78,6 +79,7 @@ export interface StaffBooking {
   decideRequest(input: Parameters<typeof decideBookingRequest>[1]): ReturnType<typeof decideBookingRequest>;
   dayList(input: Parameters<typeof listProviderDay>[1]): ReturnType<typeof listProviderDay>;
   markAttendance(input: Parameters<typeof markAttendance>[1]): ReturnType<typeof markAttendance>;
+  intakeAnswers(input: Parameters<typeof listIntakeAnswers>[1]): ReturnType<typeof listIntakeAnswers>;
   /** Path of a provider's secret calendar feed (append to Hale's public URL). */
   feedPath(practitionerId: string): string;
 }
@@ -92,6 +94,7 @@ function staffBooking(deps: UseCaseDeps, cipher: FieldCipher): StaffBooking {
     decideRequest: (input) => decideBookingRequest(deps, input),
     dayList: (input) => listProviderDay(deps, input),
     markAttendance: (input) => markAttendance(deps, input),
+    intakeAnswers: (input) => listIntakeAnswers(deps, input),
     feedPath: (practitionerId) => `/calendar/${practitionerId}/${providerFeedToken(cipher, practitionerId)}.ics`,
   };
 }

@@ -17,6 +17,7 @@ import { cancelAppointment } from '../src/app/cancel-appointment.ts';
 import { confirmBooking } from '../src/app/confirm-booking.ts';
 import { decideBookingRequest } from '../src/app/decide-booking-request.ts';
 import { joinWaitlist } from '../src/app/join-waitlist.ts';
+import { listIntakeAnswers } from '../src/app/list-intake-answers.ts';
 import { listProviderDay } from '../src/app/list-provider-day.ts';
 import { listProviders } from '../src/app/list-providers.ts';
 import { markAttendance } from '../src/app/mark-attendance.ts';
@@ -205,4 +206,19 @@ test('the busy-time read finds an appointment that began before the window and s
     busy.flatMap((b) => b.intervals).map((i) => [new Date(i.start).toISOString(), new Date(i.end).toISOString()]),
     [['2030-04-10T06:00:00.000Z', '2030-04-10T13:30:00.000Z']],
   );
+});
+
+test('staff read the pre-visit answers of an appointment (decrypted, audited); the stored items are not readable in the database', async () => {
+  const [p] = await f.createPatients(1);
+  const { appointment } = await confirmBooking(deps, { patientId: p!, ...slot('dr-b', '2030-04-09T10:00:00Z') });
+  const items = [{ linkId: 'reason', text: 'Reason?', answer: { kind: 'text' as const, value: 'Rash on both arms' } }, { linkId: 'medication', text: 'Medication?', answer: { kind: 'boolean' as const, value: false } }];
+  await f.tx.run((repos) => repos.questionnaires.insert({ patientId: p!, appointmentId: appointment.id, questionnaire: 'intake/consult', items, source: 'patient', at: f.clock.now() }));
+  const stored = await f.databases[0]!.db.selectFrom('questionnaire_responses').select('items_enc').where('appointment_id', '=', appointment.id).executeTakeFirstOrThrow();
+  assert.doesNotMatch(stored.items_enc, /Rash/);
+  const read = await listIntakeAnswers(deps, { appointmentId: appointment.id, staffId: 'staff-2' });
+  assert.equal(read.length, 1);
+  assert.deepEqual(read[0]?.items, items);
+  assert.equal(read[0]?.questionnaire, 'intake/consult');
+  const audit = await f.databases[0]!.db.selectFrom('audit_events').select(['actor_id', 'entity_id']).where('action', '=', 'questionnaire_response.read').execute();
+  assert.deepEqual(audit.map((a) => [a.actor_id, a.entity_id]), [['staff-2', read[0]?.id]]);
 });
