@@ -4,7 +4,7 @@
  * then the core slot search — for 50 providers over 14 days with about 70% of their working
  * time booked. The pure computation alone is bench/slot-search.ts.
  *
- *   node bench/booking-search.ts [--pglite] [--searches 400] [--seed 7]
+ *   node bench/booking-search.ts [--pglite] [--searches 400] [--seed 7] [--calm 2]
  *
  * PostgreSQL: a scratch database on BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres, trust auth), dropped at the end. --pglite: in memory.
@@ -24,6 +24,7 @@ import type { JobQueue } from '../src/app/ports.ts';
 import { clinicConfigSchema, type ClinicConfig } from '../src/core/clinic/clinic-config.ts';
 import { expandWorkingHours } from '../src/core/scheduling/expand-working-hours.ts';
 import { getBookingRules } from '../src/core/scheduling/get-booking-rules.ts';
+import { waitForCalm } from './wait-for-calm.ts';
 
 const PROVIDERS = 50;
 const DAYS = 14;
@@ -35,7 +36,13 @@ const NOW = new Date('2026-10-19T05:45:00Z');
 const HISTORY_DAYS = 90;
 
 const { values: args } = parseArgs({
-  options: { pglite: { type: 'boolean', default: false }, searches: { type: 'string', default: '400' }, seed: { type: 'string', default: '7' } },
+  options: {
+    pglite: { type: 'boolean', default: false },
+    searches: { type: 'string', default: '400' },
+    seed: { type: 'string', default: '7' },
+    /** Wait (up to 15 minutes) for the 1-minute load average to drop below this before measuring. */
+    calm: { type: 'string' },
+  },
 });
 const searches = Number(args.searches);
 
@@ -200,6 +207,8 @@ async function main(): Promise<void> {
             .then((groups) => groups.reduce((n, g) => n + g.intervals.length, 0)),
       },
     ];
+    const calm = await waitForCalm(args.calm === undefined ? undefined : Number(args.calm), 15 * 60_000, (m) => console.log(m));
+    console.log(`load average at the start: ${calm.load.map((x) => x.toFixed(2)).join(', ')}${calm.calm ? '' : ' (did not calm down: the machine was busy)'}; waited ${calm.waitedSeconds} s`);
     console.log(
       `${database.kind}: ${PROVIDERS} providers, ${rows.length.toLocaleString('en-US')} appointment rows (${upcoming.toLocaleString('en-US')} upcoming in 14 days, ` +
         `${(bookedShare * 100).toFixed(0)}% of future working time booked), ${searches} searches per row after 30 warm-up; ${os.availableParallelism()} cores, Node ${process.version}`,

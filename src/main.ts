@@ -40,6 +40,18 @@ import { runAssistant } from './app/run-assistant.ts';
 import { answerPatient, createInboundPipeline, handleInboundEvent, type EventSteps, type InboundPipeline } from './app/inbound-pipeline.ts';
 import { RetryLaterError } from './app/retry-later-error.ts';
 import { performAssistantRequest } from './app/perform-assistant-request.ts';
+import { offerSlotToNext } from './app/offer-slot-to-next.ts';
+import { buildProviderFeed, providerFeedToken } from './app/build-provider-feed.ts';
+import { cancelAppointment } from './app/cancel-appointment.ts';
+import { confirmBooking } from './app/confirm-booking.ts';
+import { decideBookingRequest } from './app/decide-booking-request.ts';
+import { findPatientSlots } from './app/find-patient-slots.ts';
+import { listProviderDay } from './app/list-provider-day.ts';
+import { listProviders } from './app/list-providers.ts';
+import { listIntakeAnswers } from './app/list-intake-answers.ts';
+import { markAttendance } from './app/mark-attendance.ts';
+import { rescheduleAppointment } from './app/reschedule-appointment.ts';
+import { registerCalendarFeedRoutes } from './adapters/http/calendar-feed-routes.ts';
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
@@ -56,7 +68,39 @@ export interface Hale {
   clinic: ClinicConfig;
   queueReply(input: QueueReplyInput): Promise<{ communicationId: string; created: boolean }>;
   handBack(conversationId: string, to: 'bot' | 'closed', actor: { type: 'staff' | 'system'; id?: string }): Promise<void>;
+  /** Staff booking operations (use cases; the staff JSON API routes call these). */
+  staff: StaffBooking;
   close(): Promise<void>;
+}
+
+type UseCaseDeps = Parameters<typeof cancelAppointment>[0];
+export interface StaffBooking {
+  providers(): ReturnType<typeof listProviders>;
+  searchSlots(input: Parameters<typeof findPatientSlots>[1]): ReturnType<typeof findPatientSlots>;
+  book(input: Parameters<typeof confirmBooking>[1] & { staffId: string }): ReturnType<typeof confirmBooking>;
+  move(input: { appointmentId: string; staffId: string; practitionerId: string; start: Date }): ReturnType<typeof rescheduleAppointment>;
+  cancel(input: { appointmentId: string; staffId: string }): ReturnType<typeof cancelAppointment>;
+  decideRequest(input: Parameters<typeof decideBookingRequest>[1]): ReturnType<typeof decideBookingRequest>;
+  dayList(input: Parameters<typeof listProviderDay>[1]): ReturnType<typeof listProviderDay>;
+  markAttendance(input: Parameters<typeof markAttendance>[1]): ReturnType<typeof markAttendance>;
+  intakeAnswers(input: Parameters<typeof listIntakeAnswers>[1]): ReturnType<typeof listIntakeAnswers>;
+  /** Path of a provider's secret calendar feed (append to Hale's public URL). */
+  feedPath(practitionerId: string): string;
+}
+
+function staffBooking(deps: UseCaseDeps, cipher: FieldCipher): StaffBooking {
+  return {
+    providers: () => listProviders(deps.clinic),
+    searchSlots: (input) => findPatientSlots(deps, input),
+    book: (input) => confirmBooking(deps, input),
+    move: (input) => rescheduleAppointment(deps, { appointmentId: input.appointmentId, actor: { type: 'staff', staffId: input.staffId }, practitionerId: input.practitionerId, start: input.start }),
+    cancel: (input) => cancelAppointment(deps, { appointmentId: input.appointmentId, actor: { type: 'staff', staffId: input.staffId }, reason: 'clinic_request' }),
+    decideRequest: (input) => decideBookingRequest(deps, input),
+    dayList: (input) => listProviderDay(deps, input),
+    markAttendance: (input) => markAttendance(deps, input),
+    intakeAnswers: (input) => listIntakeAnswers(deps, input),
+    feedPath: (practitionerId) => `/calendar/${practitionerId}/${providerFeedToken(cipher, practitionerId)}.ics`,
+  };
 }
 
 export interface StartOptions {
@@ -142,7 +186,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       return { database: databaseOk, queue: queueOk };
     },
   });
-  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
+  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log }, patientId, request) };
   const sendDeps = { tx, clock, channel, limiter, metrics, log, sleep: (ms: number) => sleep(ms) };
   const steps: EventSteps = {
     processEvent: (eventId) => processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, eventId),
@@ -174,6 +218,8 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (work) => (pipeline === undefined ? dispatcher.dispatch(work.map((w) => w.id)) : pipeline.submit(work)) }, events),
   });
 
+  if (config.role !== 'worker') registerCalendarFeedRoutes(app, { feed: (input) => buildProviderFeed({ tx, clock, clinic, cipher }, input) });
+
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();
   async function startWorkers(): Promise<void> {
@@ -191,6 +237,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   await jobs.work('outbound.mark_read', 2, async (data) => {
     const result = await channel.markRead(String(data['providerMessageId']));
     if (!result.ok && result.retryable) throw new Error(`mark-as-read failed: ${result.title}`);
+  });
+  await jobs.work('waitlist.offer_next', 2, async (data) => {
+    await offerSlotToNext({ tx, clock, clinic }, { serviceId: String(data['serviceId']), practitionerId: String(data['practitionerId']), start: new Date(Number(data['start'])) });
   });
   await jobs.work('media.fetch', 2, async (data) => {
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
@@ -242,6 +291,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
+    staff: staffBooking({ tx, clock, clinic }, cipher),
     handBack: (conversationId, to, actor) => handBackConversation({ tx, clock, clinic }, { conversationId, to, actor: { type: actor.type, ...(actor.id === undefined ? {} : { id: actor.id }) } }),
     close() {
       closing ??= (async () => {

@@ -3,6 +3,7 @@ import { DomainError } from '../core/domain-error.ts';
 import { auditAppointment } from './audit-appointment.ts';
 import { assertChangeAllowed } from './assert-change-allowed.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
+import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, BookingActor, CancelReason, Clock, Transactor } from './ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
@@ -33,6 +34,8 @@ export async function cancelAppointment(
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
     const waitlistOffer = await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId });
+    // The waiting patient is told in the same transaction (and the next one when the offer expires).
+    await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);
     await auditAppointment(repos, { action: 'appointment.cancelled', appointment, actor: input.actor, at: now, detail: { reason: appointment.cancelReason ?? null } });
     return { appointment, waitlistOffer };
   });

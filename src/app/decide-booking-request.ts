@@ -2,6 +2,8 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { auditAppointment } from './audit-appointment.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
+import { queuePatientNoticeWith } from './queue-patient-notice.ts';
+import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
@@ -9,7 +11,7 @@ type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 /**
  * Staff confirm (→ `booked`) or decline (→ `cancelled`, reason `declined`) a pending request.
  * The slot stayed reserved while pending, so confirming cannot lose it. A declined slot is
- * offered to the waitlist. Repeating the same decision returns the appointment unchanged;
+ * offered to the waitlist. The patient is told either way. Repeating the same decision returns the appointment unchanged;
  * deciding anything but a pending request is a `conflict`.
  */
 export async function decideBookingRequest(
@@ -33,6 +35,15 @@ export async function decideBookingRequest(
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
     const waitlistOffer = target === 'cancelled' ? await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId }) : undefined;
+    // The waiting patient is told in the same transaction (and the next one when the offer expires).
+    await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);
+    // The patient is told in the same transaction (a template when their 24-hour window is closed).
+    await queuePatientNoticeWith(repos, deps.clinic, {
+      patientId: appointment.patientId,
+      notice: { kind: input.decision === 'confirm' ? 'request_confirmed' : 'request_declined', serviceId: appointment.serviceId, practitionerId: appointment.practitionerId, start: appointment.start },
+      idempotencyKey: `request-decision:${appointment.id}`,
+      now,
+    });
     const actor = { type: 'staff' as const, staffId: input.staffId };
     await auditAppointment(repos, { action: input.decision === 'confirm' ? 'appointment.confirmed' : 'appointment.declined', appointment, actor, at: now });
     return { appointment, waitlistOffer };

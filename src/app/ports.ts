@@ -12,7 +12,7 @@ import type {
 import type { Language } from '../core/clinic/clinic-config.ts';
 import type { Understanding } from '../core/assistant/understanding.ts';
 import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
-import type { HandoverReason } from '../core/assistant/effects.ts';
+import type { HandoverReason, IntakeAnswer } from '../core/assistant/effects.ts';
 import type { AppointmentStatus } from '../core/scheduling/appointment-status.ts';
 import type { Interval } from '../core/scheduling/interval.ts';
 import type { VitalAssessment, VitalTargets } from '../core/vitals/assess-vital.ts';
@@ -192,7 +192,7 @@ export type BookingActor = { type: 'patient'; patientId: string } | { type: 'sta
 /** Why an appointment was cancelled: a code, never free text (the column is not encrypted). */
 export type CancelReason = 'patient_request' | 'clinic_request' | 'declined' | 'rescheduled';
 
-export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'outbound.mark_read' | 'media.fetch';
+export type QueueName = 'inbound.process' | 'conversation.turn' | 'outbound.send' | 'outbound.mark_read' | 'media.fetch' | 'waitlist.offer_next';
 
 export interface JobQueue {
   enqueue(queue: QueueName, data: Record<string, string | number>, options?: { startAfterSeconds?: number }): Promise<void>;
@@ -226,6 +226,8 @@ export interface Repositories {
     /** On declined or withdrawn consent: keep nothing personal beyond the WhatsApp id. */
     forgetProfileName(id: string): Promise<void>;
     setDetails(id: string, details: { fullName: string; birthDate: string }, at: Date): Promise<void>;
+    /** Full name and date of birth (decrypted), for staff; undefined fields when not on file. */
+    getDetails(id: string): Promise<{ fullName: string | undefined; birthDate: string | undefined }>;
     setOptedOut(id: string, optedOut: boolean, at: Date): Promise<void>;
   };
   communications: {
@@ -309,6 +311,8 @@ export interface Repositories {
       at: Date;
     }): Promise<{ ok: true; appointment: AppointmentRecord } | { ok: false; reason: 'taken' }>;
     find(id: string): Promise<AppointmentRecord | undefined>;
+    /** A practitioner's appointments starting in [from, to), every status, by start time. */
+    listForPractitioner(practitionerId: string, window: { from: Date; to: Date }): Promise<AppointmentRecord[]>;
     /** Finds the appointment and locks it until the transaction ends. */
     lock(id: string): Promise<AppointmentRecord | undefined>;
     /** The patient's appointments ending after `endsAfter` (all when undefined), soonest first. */
@@ -355,10 +359,19 @@ export interface Repositories {
     lockFirstForSlot(slot: { serviceId: string; practitionerId: string; start: Date; end: Date }, options: { offerOpenSince: Date; excludePatientId?: string }): Promise<WaitlistEntryRecord | undefined>;
     markOffered(id: string, slot: { practitionerId: string; start: Date }, at: Date): Promise<void>;
     markBooked(id: string, appointmentId: string, at: Date): Promise<void>;
+    /** Back to waiting after the patient declined an offer (the declined slot is not offered to them again). */
+    reopen(id: string, at: Date): Promise<void>;
+    /** Whether some entry holds an offer of exactly this slot made after `openSince` (still open). */
+    hasOpenOffer(slot: { practitionerId: string; start: Date }, openSince: Date): Promise<boolean>;
     cancel(id: string, at: Date): Promise<void>;
   };
   questionnaireResponses: QuestionnaireResponsesStore;
   observations: ObservationsStore;
+  /** Answered questionnaires (FHIR QuestionnaireResponse); items are stored encrypted. */
+  questionnaires: {
+    insert(input: { patientId: string; appointmentId: string | undefined; questionnaire: string; items: IntakeAnswer[]; source: 'patient' | 'staff'; at: Date }): Promise<{ id: string }>;
+    listForAppointment(appointmentId: string): Promise<QuestionnaireResponseRecord[]>;
+  };
 }
 
 /** FHIR QuestionnaireResponse resources (triage answers); the resource is stored encrypted. */
@@ -382,6 +395,18 @@ export interface ObservationsStore {
   listForPatient(patientId: string, options?: { kind?: VitalKind; since?: Date; limit?: number }): Promise<Array<{ id: string; kind: VitalKind; interpretation: VitalAssessment['level']; effectiveAt: Date; resource: FhirObservation }>>;
   targetsFor(patientId: string): Promise<VitalTargets | undefined>;
   setTargets(patientId: string, targets: VitalTargets, setBy: string, at: Date): Promise<void>;
+}
+
+/** A FHIR-shaped QuestionnaireResponse (completed). */
+export interface QuestionnaireResponseRecord {
+  id: string;
+  patientId: string;
+  appointmentId: string | undefined;
+  /** Canonical reference of the questionnaire, e.g. `intake/gp-visit`. */
+  questionnaire: string;
+  status: 'completed';
+  authored: Date;
+  items: IntakeAnswer[];
 }
 
 export interface Transactor {

@@ -6,6 +6,7 @@ import { auditAppointment } from './audit-appointment.ts';
 import { slotUnavailable, type WantedSlot } from './find-alternative-slots.ts';
 import { isSlotBookable } from './load-availability.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
+import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, BookingActor, Clock, Transactor } from './ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
@@ -60,6 +61,8 @@ export async function rescheduleAppointment(
     const { appointment } = result;
     await repos.slotHolds.releaseForPatient(current.patientId);
     const waitlistOffer = await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId });
+    // The waiting patient is told in the same transaction (and the next one when the offer expires).
+    await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);
     await auditAppointment(repos, { action: 'appointment.cancelled', appointment: previous, actor: input.actor, at: now, detail: { reason: 'rescheduled', replacedBy: appointment.id } });
     await auditAppointment(repos, { action: 'appointment.rescheduled', appointment, actor: input.actor, at: now, detail: { rescheduledFrom: current.id } });
     return { appointment, previous, waitlistOffer };

@@ -163,6 +163,14 @@ async function applyEffect(
       await repos.patients.setDetails(patientId, { fullName: effect.fullName, birthDate: effect.birthDate }, at);
       await repos.audit.append({ actorType: 'patient', action: 'patient.details_recorded', entityType: 'Patient', entityId: patientId, patientId, outcome: 'success' }, at);
       return;
+    case 'intake.answered': {
+      const response = await repos.questionnaires.insert({ patientId, appointmentId: effect.appointmentId, questionnaire: `intake/${effect.serviceId}`, items: effect.answers, source: 'patient', at });
+      await repos.audit.append(
+        { actorType: 'patient', action: 'questionnaire_response.created', entityType: 'QuestionnaireResponse', entityId: response.id, patientId, outcome: 'success', detail: { appointmentId: effect.appointmentId, answers: effect.answers.length } },
+        at,
+      );
+      return;
+    }
     case 'language.set':
       await repos.patients.setLanguage(patientId, effect.language);
       return;

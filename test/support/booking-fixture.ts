@@ -19,6 +19,7 @@ export interface BookingFixture {
   databases: OpenDatabase[];
   transactors: Transactor[];
   tx: Transactor;
+  cipher: ReturnType<typeof createFieldCipher>;
   clock: Clock & { set(at: Date | string): void; advanceMinutes(minutes: number): void };
   createPatients(count: number): Promise<string[]>;
   close(): Promise<void>;
@@ -47,6 +48,7 @@ export async function openBookingFixture(options: { poolSize?: number; processes
     databases,
     transactors,
     tx: transactors[0]!,
+    cipher,
     clock,
     async createPatients(count) {
       const ids: string[] = [];

@@ -7,6 +7,8 @@ import { writeUnderGuard } from './write-under-guard.ts';
 /** The statuses the database guard treats as active (migration 0003). */
 const ACTIVE = ['proposed', 'pending', 'booked', 'arrived'] as const;
 /** Statuses that block time in slot search, as a literal list so the planner can use `appointments_busy_idx`. */
+/** The longest appointment a service may have (clinic configuration: durationMinutes ≤ 480). */
+const MAX_DURATION_MS = 480 * 60_000;
 const BLOCKING = sql.raw(`(${appointmentStatuses.filter(blocksTime).map((s) => `'${s}'`).join(', ')})`);
 
 export function toAppointmentRecord(row: Selectable<AppointmentsTable>): AppointmentRecord {
@@ -67,6 +69,19 @@ export function appointmentsRepository(db: Kysely<Database>): Repositories['appo
       return row === undefined ? undefined : toAppointmentRecord(row);
     },
 
+    async listForPractitioner(practitionerId, { from, to }) {
+      const rows = await db
+        .selectFrom('appointments')
+        .selectAll()
+        .where('practitioner_id', '=', practitionerId)
+        .where('start_at', '>=', from)
+        .where('start_at', '<', to)
+        .orderBy('start_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toAppointmentRecord);
+    },
+
     async lock(id) {
       const row = await db.selectFrom('appointments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       return row === undefined ? undefined : toAppointmentRecord(row);
@@ -117,36 +132,43 @@ export function appointmentsRepository(db: Kysely<Database>): Repositories['appo
     async busyTimes(practitionerIds, { from, to }, { now, ignoreHoldsOf, ignoreAppointmentId }) {
       if (practitionerIds.length === 0) return [];
       const ids = [...practitionerIds];
-      const window = sql`tstzrange(${from}::timestamptz, ${to}::timestamptz)`;
+      // Appointments last at most MAX_DURATION (services are ≤ 480 minutes): a range on the start
+      // alone lets `appointments_busy_range_idx` (a btree) find them, much cheaper than the
+      // range-overlap GiST scan.
       let appointments = db
         .selectFrom('appointments')
         .select(['practitioner_id', 'service_id', 'start_at', 'end_at'])
         .where('practitioner_id', 'in', ids)
         .where(sql<boolean>`status IN ${BLOCKING}`)
-        .where(sql<boolean>`tstzrange(start_at, end_at) && ${window}`);
+        .where('start_at', '<', to)
+        .where('start_at', '>', new Date(from.getTime() - MAX_DURATION_MS))
+        .where('end_at', '>', from);
       if (ignoreAppointmentId !== undefined) appointments = appointments.where('id', '<>', ignoreAppointmentId);
       let holds = db
         .selectFrom('slot_holds')
         .select(['practitioner_id', 'service_id', 'start_at', 'end_at'])
         .where('practitioner_id', 'in', ids)
         .where('expires_at', '>', now)
-        .where(sql<boolean>`tstzrange(start_at, end_at) && ${window}`);
+        .where(sql<boolean>`tstzrange(start_at, end_at) && tstzrange(${from}::timestamptz, ${to}::timestamptz)`);
       if (ignoreHoldsOf !== undefined) holds = holds.where('patient_id', '<>', ignoreHoldsOf);
-      // One row per practitioner and service with "start,end,start,end,…" in epoch ms: thousands of
-      // rows decode several times slower than this, most of all on PGlite (bench/booking-search.ts).
+      // One row per practitioner and service with "start,end,start,end,…" in milliseconds after
+      // `base`: thousands of rows decode several times slower than this, most of all on PGlite, and
+      // short numbers are cheaper to build and parse (bench/booking-search.ts).
+      const base = Math.floor(from.getTime() / 1000) - MAX_DURATION_MS / 1000;
       const rows = await db
         .selectFrom(appointments.unionAll(holds).as('busy'))
         .select([
           'busy.practitioner_id',
           'busy.service_id',
-          sql<string>`string_agg(round(date_part('epoch', busy.start_at) * 1000)::bigint::text || ',' || round(date_part('epoch', busy.end_at) * 1000)::bigint::text, ',')`.as('spans'),
+          sql<string>`string_agg(round((date_part('epoch', busy.start_at) - ${base}) * 1000)::int8::text || ',' || round((date_part('epoch', busy.end_at) - ${base}) * 1000)::int8::text, ',')`.as('spans'),
         ])
         .groupBy(['busy.practitioner_id', 'busy.service_id'])
         .execute();
+      const baseMs = base * 1000;
       return rows.map((row): BusyTimes => {
         const numbers = row.spans.split(',');
         const intervals = new Array<{ start: number; end: number }>(numbers.length / 2);
-        for (let i = 0; i < intervals.length; i++) intervals[i] = { start: Number(numbers[2 * i]), end: Number(numbers[2 * i + 1]) };
+        for (let i = 0; i < intervals.length; i++) intervals[i] = { start: baseMs + Number(numbers[2 * i]), end: baseMs + Number(numbers[2 * i + 1]) };
         return { practitionerId: row.practitioner_id, serviceId: row.service_id, intervals };
       });
     },

@@ -11,6 +11,7 @@ import { patientsRepository } from './patients-repository.ts';
 import { questionnaireResponsesRepository } from './questionnaire-responses-repository.ts';
 import { slotHoldsRepository } from './slot-holds-repository.ts';
 import { waitlistRepository } from './waitlist-repository.ts';
+import { questionnairesRepository } from './questionnaires-repository.ts';
 import type { Database } from './schema.ts';
 import { observationsRepository } from './observations-repository.ts';
 
@@ -35,6 +36,7 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     waitlist: waitlistRepository(db),
     observations: observationsRepository(db, cipher),
     questionnaireResponses: questionnaireResponsesRepository(db, cipher),
+    questionnaires: questionnairesRepository(db, cipher),
   });
   return {
     run(fn) {

@@ -104,6 +104,15 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
         .execute();
     },
 
+    async getDetails(id) {
+      const row = await db.selectFrom('patients').select(['full_name_enc', 'birth_date_enc']).where('id', '=', id).executeTakeFirst();
+      if (row === undefined) throw new DomainError('not_found', 'patient not found', { patientId: id });
+      return {
+        fullName: row.full_name_enc == null ? undefined : cipher.decrypt(row.full_name_enc),
+        birthDate: row.birth_date_enc == null ? undefined : cipher.decrypt(row.birth_date_enc),
+      };
+    },
+
     async forgetProfileName(id) {
       await db.updateTable('patients').set({ profile_name_enc: null, updated_at: new Date() }).where('id', '=', id).execute();
     },

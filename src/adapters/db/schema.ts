@@ -128,15 +128,21 @@ export interface ConversationsTable {
 export type TriageLevelColumn = 'emergency' | 'urgent' | 'routine' | 'self_care';
 
 /** Migration 0008: FHIR QuestionnaireResponse resources (triage answers), encrypted. */
+/** One table for every QuestionnaireResponse: triage answers (resource_enc) and pre-visit answers (items_enc). */
 export interface QuestionnaireResponsesTable {
   id: Generated<string>;
   patient_id: string;
-  conversation_id: string | null;
   questionnaire: string;
   status: 'in-progress' | 'completed' | 'amended' | 'entered-in-error' | 'stopped';
-  triage_level: TriageLevelColumn | null;
-  resource_enc: string;
   authored_at: Timestamp;
+  /** Triage (migration 0008). */
+  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  triage_level: ColumnType<TriageLevelColumn | null, TriageLevelColumn | null | undefined, TriageLevelColumn | null>;
+  resource_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Pre-visit questionnaires (migration 0005). */
+  appointment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  items_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  source: ColumnType<'patient' | 'staff' | null, 'patient' | 'staff' | null | undefined, 'patient' | 'staff' | null>;
 }
 
 export interface ConversationEventsTable {

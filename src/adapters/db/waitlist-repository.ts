@@ -87,6 +87,23 @@ export function waitlistRepository(db: Kysely<Database>): Repositories['waitlist
       await db.updateTable('waitlist_entries').set({ state: 'booked', appointment_id: appointmentId, updated_at: at }).where('id', '=', id).execute();
     },
 
+    async reopen(id, at) {
+      await db.updateTable('waitlist_entries').set({ state: 'waiting', updated_at: at }).where('id', '=', id).where('state', '=', 'offered').execute();
+    },
+
+    async hasOpenOffer(slot, openSince) {
+      const row = await db
+        .selectFrom('waitlist_entries')
+        .select('id')
+        .where('state', '=', 'offered')
+        .where('offered_practitioner_id', '=', slot.practitionerId)
+        .where('offered_start_at', '=', slot.start)
+        .where('offered_at', '>', openSince)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async cancel(id, at) {
       await db.updateTable('waitlist_entries').set({ state: 'cancelled', updated_at: at }).where('id', '=', id).execute();
     },

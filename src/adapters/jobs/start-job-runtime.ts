@@ -9,6 +9,7 @@ const queues: Record<QueueName, QueueOptions> = {
   'outbound.send': { retryLimit: 12, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 120 },
   'outbound.mark_read': { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 60 },
   'media.fetch': { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300 },
+  'waitlist.offer_next': { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 60 },
 };
 
 export const queueNames = Object.keys(queues) as QueueName[];

@@ -49,12 +49,12 @@ test('service → day → time → hold → book, every reply within WhatsApp li
     const services = run(state, 'menu:book');
     assert.equal(services.state.step, 'book_service');
     const day = run(services.state, 'svc:gp-visit');
-    assert.deepEqual(day.request, { type: 'availability', serviceId: 'gp-visit' } satisfies AssistantRequest);
+    assert.deepEqual(day.request, { type: 'availability', serviceId: 'gp-visit', practitionerId: 'dr-a' } satisfies AssistantRequest);
     const days = resume(day.state, { type: 'availability', slots });
     const dayRows = days.replies[0]?.kind === 'choices' ? days.replies[0].choices : [];
     assert.equal(dayRows.filter((r) => r.id.startsWith('day:')).length, 7);
     const time = run(days.state, 'day:2026-10-25');
-    assert.deepEqual(time.request, { type: 'availability', serviceId: 'gp-visit', day: '2026-10-25' });
+    assert.deepEqual(time.request, { type: 'availability', serviceId: 'gp-visit', practitionerId: 'dr-a', day: '2026-10-25' });
     const times = resume(time.state, { type: 'availability', slots: slots.slice(12, 15) });
     const slotRow = times.replies[0]?.kind === 'choices' ? times.replies[0].choices[0] : undefined;
     assert.ok(slotRow?.id.startsWith('slot:dr-a@'));
@@ -64,7 +64,8 @@ test('service → day → time → hold → book, every reply within WhatsApp li
     assert.equal(held.state.step, 'book_confirm');
     const book = run(held.state, 'book:confirm');
     assert.deepEqual(book.request, { type: 'book', serviceId: 'gp-visit', practitionerId: 'dr-a', start: slots[12]!.start, holdId: 'h1' });
-    const booked = resume(book.state, { type: 'book', ok: true, status: 'booked' });
+    const booked = resume(book.state, { type: 'book', ok: true, status: 'booked', appointmentId: 'a1', serviceId: 'gp-visit', practitionerId: 'dr-a', start: slots[12]!.start, calendarKey: 'calendar/a1-v0' });
+    assert.deepEqual(booked.replies.map((r) => r.kind), ['text', 'media'], 'the confirmation, then the calendar file');
     assert.equal(booked.state.step, 'menu');
     assert.equal(booked.state.booking, undefined);
     state = booked.state;
@@ -89,7 +90,8 @@ test('a lost race offers the alternatives; none left offers another day', () => 
 test('cancel inside the cut-off points the patient to the team', () => {
   const state: ConversationState = { ...initialState(), step: 'appointments', consent: 'granted', language: 'en', lastPatientAt: now.getTime(), pendingRequest: { type: 'cancel', appointmentId: 'a1' } };
   const out = resume(state, { type: 'cancel', ok: false, reason: 'cutoff' });
-  assert.match(out.replies[0]?.kind === 'text' ? out.replies[0].text : '', /too late/);
+  assert.match(out.replies[0]?.kind === 'choices' ? out.replies[0].text : '', /too late/);
+  assert.deepEqual(out.replies[0]?.kind === 'choices' ? out.replies[0].choices.map((c) => c.id) : [], ['menu:staff']);
 });
 
 test('the first booking asks for the full name and date of birth once, then confirms', () => {

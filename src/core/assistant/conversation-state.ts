@@ -1,5 +1,5 @@
 import type { Language } from '../clinic/clinic-config.ts';
-import type { AssistantRequest } from './effects.ts';
+import type { AssistantRequest, IntakeAnswer } from './effects.ts';
 
 /** Who speaks for the clinic in a conversation right now (STYLE.md #7). */
 export type Owner = 'bot' | 'staff' | 'closed';
@@ -27,6 +27,12 @@ export type Step =
   /** First booking: the clinic needs the full name and date of birth (asked once, after consent). */
   | 'book_name'
   | 'book_dob'
+  /** Booking: choosing a provider or "anyone". */
+  | 'book_provider'
+  /** Waitlist: choosing until when the patient could come. */
+  | 'waitlist_window'
+  /** Pre-visit questionnaire: answering question `intake.index`. */
+  | 'intake'
   /** Looking at the list of upcoming appointments. */
   | 'appointments'
   /** Symptom triage (triage-flow.ts): describing, choosing the problem, a follow-up question, the advice. */
@@ -47,7 +53,21 @@ export interface ConversationState {
   /** Epoch ms of the last patient message the assistant handled. */
   lastPatientAt: number | undefined;
   /** The booking in progress. */
-  booking?: { serviceId: string; practitionerId?: string; start?: number; holdId?: string; fullName?: string };
+  booking?: {
+    serviceId: string;
+    /** The provider asked for, or 'any'. */
+    provider?: string;
+    practitionerId?: string;
+    start?: number;
+    holdId?: string;
+    fullName?: string;
+    /** Set when moving this appointment instead of booking a new one. */
+    rescheduleOf?: string;
+  };
+  /** The appointments last listed to the patient (what their choices refer to). */
+  appointmentsShown?: Array<{ id: string; serviceId: string; practitionerId: string; start: number; status: string }>;
+  /** The pre-visit questionnaire in progress. */
+  intake?: { appointmentId: string; serviceId: string; index: number; answers: IntakeAnswer[] };
   /** The patient's last few texts (minutes apart), screened together: an emergency may be told in pieces. */
   recentTexts?: Array<{ at: number; text: string }>;
   /** A request the use case must answer before the next patient message is handled. */

@@ -20,15 +20,41 @@ export type Effect =
   | { type: 'conversation.flagged_urgent'; redFlags: string[] }
   | { type: 'patient.details_recorded'; fullName: string; birthDate: string }
   /** A symptom triage ended: store the answers; urgent and emergency flag the conversation for staff with the summary. */
-  | { type: 'triage.completed'; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; summary: string; response: QuestionnaireResponse };
+  | { type: 'triage.completed'; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; summary: string; response: QuestionnaireResponse }
+  /** The pre-visit questionnaire of a service, answered (skipped questions have no answer). */
+  | { type: 'intake.answered'; appointmentId: string; serviceId: string; answers: IntakeAnswer[] };
+
+/** One answer of a pre-visit questionnaire (FHIR QuestionnaireResponse.item). */
+export interface IntakeAnswer {
+  linkId: string;
+  /** The question as the patient saw it. */
+  text: string;
+  answer: { kind: 'text'; value: string } | { kind: 'boolean'; value: boolean };
+}
 
 /** Data or actions the engine needs from outside (availability, holds, bookings); answered by the use case. */
 export type AssistantRequest =
-  | { type: 'availability'; serviceId: string; day?: string; sameDay?: boolean }
+  | { type: 'availability'; serviceId: string; day?: string; sameDay?: boolean; /** A practitioner id or 'any' (default). */ practitionerId?: string }
   | { type: 'hold'; serviceId: string; practitionerId: string; start: number }
   | { type: 'book'; serviceId: string; practitionerId: string; start: number; holdId?: string }
   | { type: 'appointments' }
-  | { type: 'cancel'; appointmentId: string };
+  | { type: 'cancel'; appointmentId: string }
+  /** Move an appointment to the held slot (the old one is released only when the new one is booked). */
+  | { type: 'reschedule'; appointmentId: string; practitionerId: string; start: number; holdId?: string }
+  | { type: 'join_waitlist'; serviceId: string; practitionerId: string; days: number }
+  /** The patient's answer to a freed slot offered from the waitlist. */
+  | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean };
+
+/** A booked or requested appointment, as the chat describes it. */
+export interface BookedSlot {
+  appointmentId: string;
+  serviceId: string;
+  practitionerId: string;
+  start: number;
+  status: 'booked' | 'pending';
+  /** Stored .ics file of the appointment (sent as a document), when the use case made one. */
+  calendarKey?: string;
+}
 
 export interface SlotOption {
   practitionerId: string;
@@ -39,8 +65,15 @@ export type RequestResult =
   | { type: 'availability'; slots: SlotOption[] }
   | { type: 'hold'; ok: true; holdId: string }
   | { type: 'hold'; ok: false; alternatives: SlotOption[] }
-  | { type: 'book'; ok: true; status: 'booked' | 'pending' }
+  | ({ type: 'book'; ok: true } & BookedSlot)
   | { type: 'book'; ok: false; alternatives: SlotOption[] }
   | { type: 'appointments'; items: Array<{ id: string; serviceId: string; practitionerId: string; start: number; status: string }> }
   | { type: 'cancel'; ok: true }
-  | { type: 'cancel'; ok: false; reason: 'cutoff' | 'not_found' };
+  | { type: 'cancel'; ok: false; reason: 'cutoff' | 'not_found' }
+  | ({ type: 'reschedule'; ok: true } & BookedSlot)
+  | { type: 'reschedule'; ok: false; reason: 'taken'; alternatives: SlotOption[] }
+  | { type: 'reschedule'; ok: false; reason: 'cutoff' | 'not_found' }
+  | { type: 'join_waitlist'; ok: true; until: number }
+  | ({ type: 'waitlist_answer'; ok: true; accepted: true } & BookedSlot)
+  | { type: 'waitlist_answer'; ok: true; accepted: false }
+  | { type: 'waitlist_answer'; ok: false };

@@ -57,7 +57,7 @@ test('first contact: welcome and consent in the detected language, nothing recor
 test('consent agreed: a Consent effect with the policy version, then the menu as a list of ≤10 rows', () => {
   const first = run(text('hello'));
   const out = run(choice('consent:agree'), { state: first.state });
-  assert.deepEqual(out.effects, [{ type: 'consent.recorded', decision: 'granted', version: '2026-01' }]);
+  assert.deepEqual(out.effects, [{ type: 'consent.recorded', decision: 'granted', version: '2026-01' }, { type: 'language.set', language: 'en' }]);
   assert.equal(out.state.consent, 'granted');
   const menu = out.replies.at(-1);
   assert.equal(menu?.kind, 'choices');

@@ -10,7 +10,7 @@ import { buildEmergencyAdvice } from '../safety/build-emergency-advice.ts';
 import { screenRedFlags } from '../safety/screen-red-flags.ts';
 import type { ConversationState, Owner } from './conversation-state.ts';
 import { describeOpeningHours } from './describe-opening-hours.ts';
-import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, resumeBooking, startBooking } from './booking-flow.ts';
+import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, handleIntakeAnswer, resumeBooking, startBooking } from './booking-flow.ts';
 import type { AssistantRequest, Effect, HandoverReason, RequestResult } from './effects.ts';
 import { faqTitle, showFaqList, showLanguages, showMenu } from './menus.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
@@ -49,7 +49,7 @@ export interface TurnOutput {
 
 /** Continues a turn once the use case answered its request (see booking-flow.ts). */
 export function resumeTurn(input: { config: ClinicConfig; now: Date; state: ConversationState; owner: Owner; result: RequestResult; patientHasDetails?: boolean }): TurnOutput {
-  const turn: Turn = { config: input.config, now: input.now, state: { ...input.state }, owner: input.owner, replies: [], effects: [], patientHasDetails: input.patientHasDetails === true };
+  const turn: Turn = { config: input.config, now: input.now, state: structuredClone(input.state), owner: input.owner, replies: [], effects: [], patientHasDetails: input.patientHasDetails === true };
   const request = turn.state.pendingRequest;
   delete turn.state.pendingRequest;
   if (request?.type === 'availability' && request.sameDay === true && input.result.type === 'availability' && input.result.slots.length === 0) offerCallbackInstead(turn);
@@ -61,7 +61,7 @@ export function handleTurn(input: TurnInput): TurnOutput {
   const turn: Turn = {
     config: input.config,
     now: input.now,
-    state: { ...input.state },
+    state: structuredClone(input.state),
     owner: input.owner,
     replies: [],
     effects: [],
@@ -181,6 +181,12 @@ export function handleTurn(input: TurnInput): TurnOutput {
     case 'triage_choose':
     case 'triage_question':
       if (text !== undefined && choiceId === undefined) return done(ask(turn, handleTriageText(turn, text, isKeyword(text, 'yesWords'), isKeyword(text, 'noWords'))));
+    case 'intake':
+      // Free text answers the question; a menu word or a tap elsewhere leaves the questionnaire.
+      if (text !== undefined && choiceId === undefined) {
+        handleIntakeAnswer(turn, { text });
+        return done(turn);
+      }
       return done(handleRequest(turn, choiceId, text, input.understanding));
     case 'withdraw_confirm':
       if (choiceId === 'consent:withdraw' || (text !== undefined && isKeyword(text, 'yesWords'))) return done(withdrawConsent(turn));
@@ -235,6 +241,8 @@ function handleConsentStep(turn: Turn, choiceId: string | undefined, text: strin
     turn.state.consent = 'granted';
     turn.state.misunderstandings = 0;
     turn.effects.push({ type: 'consent.recorded', decision: 'granted', version: turn.config.consent.version });
+    // With consent the language is kept on the patient too: messages the clinic starts later use it.
+    turn.effects.push({ type: 'language.set', language: languageOf(turn) });
     showMenu(turn, say(turn, 'consentThanks'));
     return turn;
   }
@@ -342,9 +350,13 @@ function truncateButton(title: string): string {
 
 function handleChoice(turn: Turn, choiceId: string): Turn {
   turn.state.misunderstandings = 0;
-  if (/^(svc|day|slot|book):/.test(choiceId)) return ask(turn, handleBookingChoice(turn, choiceId));
-  if (choiceId.startsWith('cancel:')) return ask(turn, handleAppointmentChoice(choiceId));
+  if (/^(svc|prov|day|slot|book|wait):/.test(choiceId)) return ask(turn, handleBookingChoice(turn, choiceId));
+  if (/^(appt|move|cancel|wl):/.test(choiceId)) return ask(turn, handleAppointmentChoice(turn, choiceId));
   if (choiceId.startsWith('triage:')) return ask(turn, handleTriageChoice(turn, choiceId));
+  if (choiceId.startsWith('intake:')) {
+    handleIntakeAnswer(turn, { choiceId });
+    return turn;
+  }
   if (choiceId.startsWith('faq:')) return answerFaq(turn, choiceId.slice(4));
   if (choiceId.startsWith('faqpage:')) {
     showFaqList(turn, Number(choiceId.slice(8)) || 0);

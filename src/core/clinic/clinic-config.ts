@@ -45,6 +45,14 @@ const horizonDaysSchema = z.number().int().min(1).max(730);
 const cancellationCutoffHoursSchema = z.number().min(0).max(720);
 const slotStepMinutesSchema = z.number().int().min(5).max(480);
 
+const intakeQuestionSchema = z.strictObject({
+  id: idSchema,
+  /** The question per language (≤ 1,000 characters). */
+  text: z.partialRecord(languageSchema, z.string().trim().min(1).max(1000)),
+  /** `yes_no` shows Yes / No buttons; `text` takes a free answer. */
+  answer: z.enum(['text', 'yes_no']).default('text'),
+});
+
 const serviceSchema = z.strictObject({
   id: idSchema,
   name: localizedTextSchema,
@@ -56,6 +64,8 @@ const serviceSchema = z.strictObject({
   horizonDays: horizonDaysSchema.optional(),
   cancellationCutoffHours: cancellationCutoffHoursSchema.optional(),
   slotStepMinutes: slotStepMinutesSchema.optional(),
+  /** A short pre-visit questionnaire asked after booking (stored as a FHIR QuestionnaireResponse). */
+  intake: z.array(intakeQuestionSchema).max(5).default([]),
 });
 
 const departmentSchema = z.strictObject({
@@ -225,6 +235,13 @@ export const clinicConfigSchema = z
         if (departmentOfService.has(service.id)) {
           ctx.addIssue({ code: 'custom', path: ['departments', i, 'services', j, 'id'], message: `duplicate service id "${service.id}"` });
         } else departmentOfService.set(service.id, department.id);
+        const questionIds = new Set<string>();
+        service.intake.forEach((question, k) => {
+          const path = ['departments', i, 'services', j, 'intake', k];
+          if (questionIds.has(question.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate question id "${question.id}"` });
+          questionIds.add(question.id);
+          needDefault(question.text, [...path, 'text']);
+        });
       });
     });
     const providerIds = new Set<string>();

@@ -19,7 +19,7 @@ const isKeywordKey = (key: string): key is KeywordGroup => (keywordGroups as rea
 const enKeys = Object.keys(en).sort() as MessageKey[];
 const proseKeys = enKeys.filter((key) => !isKeywordKey(key));
 /** Prose that may legitimately read the same as in English (placeholder-only lines). */
-const sameAsEnglishAllowed = new Set<MessageKey>(['addressLine']);
+const sameAsEnglishAllowed = new Set<MessageKey>(['addressLine', 'intakeNo']);
 
 /** WhatsApp limits (characters, counted as code points). */
 const limits: ReadonlyArray<[max: number, keys: readonly MessageKey[]]> = [
@@ -27,6 +27,8 @@ const limits: ReadonlyArray<[max: number, keys: readonly MessageKey[]]> = [
   [24, ['menuBook', 'menuAppointments', 'menuFaq', 'menuHours', 'menuStaff', 'menuLanguage', 'privacyRow', 'faqMore', 'languageName']],
   [72, enKeys.filter((key) => key.endsWith('Description'))],
   [20, ['menuButton', 'chooseLanguageButton', 'faqButton']],
+  [20, ['bookProvidersButton', 'waitWeek', 'waitTwoWeeks', 'waitMonth', 'waitOfferDecline', 'apptMoveButton', 'apptCancelButton', 'apptBackButton', 'intakeSkipButton', 'intakeYes', 'intakeNo']],
+  [24, ['bookAnyProvider', 'waitJoinRow']],
 ];
 const maxMessage = 1024;
 
