@@ -95,7 +95,7 @@ test('sore throat: only questions that can change the level; self-care advice wi
   assert.match(all(out), /If it gets worse/);
   assert.deepEqual(ids(out.replies.at(-1)), ['triage:book', 'menu:main']);
   const book = run(choice('triage:book'), out.state);
-  assert.deepEqual(book.request, { type: 'availability', serviceId: 'gp' });
+  assert.deepEqual(book.request, { type: 'availability', serviceId: 'gp', practitionerId: 'any' });
 });
 
 test('a typed "yes" answers the question; other text adds to the description (a red flag in it is an emergency)', () => {
