@@ -39,6 +39,7 @@ import { performAssistantRequest } from './app/perform-assistant-request.ts';
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
+import { composeStaff, type DemoAccount, type StaffSide } from './compose-staff.ts';
 
 export interface Hale {
   url: string;
@@ -52,6 +53,8 @@ export interface Hale {
   clinic: ClinicConfig;
   queueReply(input: QueueReplyInput): Promise<{ communicationId: string; created: boolean }>;
   handBack(conversationId: string, to: 'bot' | 'closed', actor: { type: 'staff' | 'system'; id?: string }): Promise<void>;
+  /** Staff sign-in, API, realtime and web app (src/compose-staff.ts). */
+  staff: StaffSide;
   close(): Promise<void>;
 }
 
@@ -138,6 +141,9 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       return { database: databaseOk, queue: queueOk };
     },
   });
+  // Staff route authorization first: every route registered after it is checked (and listed).
+  const staff = await composeStaff({ app, database, cipher, clock, clinic, channel, config, log, tx, transactorFor: (db) => createTransactor(db, cipher, (d) => jobs.queue(fromKysely(d))) });
+  started.push(() => staff.close());
   if (config.role !== 'worker') await registerWhatsAppWebhook(app, {
     appSecret: wa.appSecret,
     verifyToken: wa.verifyToken,
@@ -145,6 +151,8 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     metrics,
     ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => dispatcher.dispatch(ids) }, events),
   });
+
+  if (config.role !== 'worker') await staff.registerRoutes();
 
   const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
 
@@ -207,11 +215,13 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
+    staff,
     handBack: (conversationId, to, actor) => handBackConversation({ tx, clock, clinic }, { conversationId, to, actor: { type: actor.type, ...(actor.id === undefined ? {} : { id: actor.id }) } }),
     close() {
       closing ??= (async () => {
         await app.close(); // stop accepting requests, finish in-flight ones
         clearInterval(sweeper);
+        await staff.close();
         await dispatcher.flush(); // jobs for every event acknowledged to Meta
         await jobs.stop(); // finish in-flight jobs
         await database.close();
@@ -226,6 +236,8 @@ export interface Demo {
   hale: Hale;
   simulator: Simulator;
   phoneUrl: string;
+  /** Staff accounts for the demo, with passwords made fresh at every start. */
+  accounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -260,10 +272,12 @@ export async function startDemo(env: Record<string, string | undefined>, options
     const hale = await startHale(parsed.config, options);
     // Hale's port may have been chosen by the OS (PORT=0): point the simulator at it.
     simulator.config.webhookUrl = `${hale.url}/webhooks/whatsapp`;
+    const accounts = await hale.staff.createDemoAccounts();
     return {
       hale,
       simulator,
       phoneUrl: `${simulatorUrl}/simulator`,
+      accounts,
       async close() {
         await simulator.close();
         await hale.close();
@@ -281,7 +295,7 @@ async function runFromCommandLine(): Promise<void> {
     for (const problem of parsed.problems) console.error(`Hale configuration error: ${problem}`);
     process.exit(1);
   }
-  let running: { hale: Hale; close(): Promise<void>; phoneUrl?: string };
+  let running: { hale: Hale; close(): Promise<void>; phoneUrl?: string; accounts?: DemoAccount[] };
   try {
     running = parsed.config.demo.enabled ? await startDemo(process.env, { announce: true }) : await startHale(parsed.config, { announce: true }).then((hale) => ({ hale, close: () => hale.close() }));
   } catch (error) {
@@ -298,6 +312,8 @@ async function runFromCommandLine(): Promise<void> {
       '  Connect a real number: see README, "Connect a real WhatsApp number".',
     );
   }
+  lines.push('', `  Staff inbox:        ${hale.url}/`);
+  for (const account of running.accounts ?? []) lines.push(`    ${account.role.padEnd(9)} ${account.email.padEnd(28)} password: ${account.password}`);
   lines.push('', `  Health: ${hale.url}/healthz   Readiness: ${hale.url}/readyz   Metrics: ${hale.url}/metrics`);
   console.log(`\n${lines.join('\n')}\n`);
   const shutdown = (signal: string) => {
