@@ -58,7 +58,8 @@ test('template names and language codes exist in the simulator’s approved temp
     for (const code of Object.values(template.languages)) {
       assert.ok(code !== undefined && code in known.languages, `${purpose}: no "${code}" translation`);
       // Staff fill one value per placeholder in the inbox's template picker.
-      const placeholders = new Set(known.languages[code]?.body?.match(/\{\{\d+\}\}/g) ?? []);
+      const body: string = known.languages[code]?.body ?? '';
+      const placeholders = new Set<string>(body.match(/\{\{\d+\}\}/g) ?? []);
       assert.equal(template.params?.length ?? 0, placeholders.size, `${purpose}: params labels for every placeholder`);
     }
   }
