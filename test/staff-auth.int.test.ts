@@ -151,3 +151,63 @@ test('signing out ends the session; disabling a user ends theirs', async () => {
   assert.equal((await again.post('/api/v1/auth/logout')).status, 200);
   assert.equal((await again.get('/api/v1/auth/me')).status, 401);
 });
+
+test('patient search over encrypted names and numbers, the patient panel, the day list, arrived / no-show; each read audited', async () => {
+  const agent = clients['agent']!;
+  const at = new Date();
+  const start = new Date('2026-12-02T09:00:00Z'); // 10:00 in Madrid
+  const ids = await t.hale.tx.run(async (repos) => {
+    const jose = await repos.patients.create({ waId: '34611222333' }, at);
+    await repos.patients.setDetails(jose.id, { fullName: 'José Müller García', birthDate: '1980-04-01' }, at);
+    const other = await repos.patients.create({ waId: '34611999888' }, at);
+    await repos.patients.setDetails(other.id, { fullName: 'Josefa Ruiz', birthDate: '1975-01-01' }, at);
+    const first = await repos.appointments.insert({ patientId: jose.id, practitionerId: 'dr-torres', serviceId: 'gp-visit', start, end: new Date(start.getTime() + 20 * 60_000), status: 'booked', mode: 'in_person', bookedVia: 'chat', at });
+    const second = await repos.appointments.insert({ patientId: other.id, practitionerId: 'dr-torres', serviceId: 'gp-visit', start: new Date(start.getTime() + 3_600_000), end: new Date(start.getTime() + 3_600_000 + 20 * 60_000), status: 'booked', mode: 'in_person', bookedVia: 'staff', at });
+    assert.ok(first.ok && second.ok);
+    return { jose: jose.id, josefa: other.id, first: first.appointment.id, second: second.appointment.id };
+  });
+  const names = await t.hale.db.selectFrom('patients').select('full_name_enc').where('id', '=', ids.jose).executeTakeFirstOrThrow();
+  assert.ok(!(names.full_name_enc ?? '').includes('Müller'), 'names are encrypted at rest');
+
+  const byName = await agent.get(`/api/v1/patients?q=${encodeURIComponent('muller jose')}`);
+  assert.equal(byName.status, 200);
+  assert.deepEqual(byName.body.map((h: { id: string }) => h.id), [ids.jose]);
+  const byNumber = await agent.get(`/api/v1/patients?q=${encodeURIComponent('611 222 333')}`);
+  assert.deepEqual(byNumber.body.map((h: { name: string }) => h.name), ['José Müller García']);
+  assert.equal((await agent.get('/api/v1/patients?q=nobody')).body.length, 0);
+  const terms = await t.hale.db.selectFrom('patient_search_terms').select('term_hash').where('patient_id', '=', ids.jose).execute();
+  assert.ok(terms.length >= 3 && terms.every((x) => !/jose|muller/i.test(x.term_hash)), 'only keyed hashes are stored');
+
+  const panel = await agent.get(`/api/v1/patients/${ids.jose}`);
+  assert.equal(panel.status, 200);
+  assert.equal(panel.body.name, 'José Müller García');
+  assert.equal(panel.body.birthDate, '1980-04-01');
+  assert.equal(panel.body.phone, '+34611222333');
+  assert.equal(panel.body.appointments[0].practitionerName, 'Dr. Ana Torres');
+  const viewed = await t.hale.db.selectFrom('audit_events').select(['actor_id']).where('action', '=', 'patient.viewed').where('patient_id', '=', ids.jose).execute();
+  assert.deepEqual(viewed.map((v) => v.actor_id), [agent.userId]);
+
+  const day = await agent.get('/api/v1/day-list?date=2026-12-02&practitionerId=dr-torres');
+  assert.equal(day.status, 200);
+  assert.equal(day.body.timeZone, 'Europe/Madrid');
+  assert.deepEqual(day.body.appointments.map((a: { patientName: string }) => a.patientName), ['José Müller García', 'Josefa Ruiz']);
+  assert.equal((await agent.get('/api/v1/day-list?date=2026-12-03')).body.appointments.length, 0);
+
+  assert.equal((await agent.post(`/api/v1/appointments/${ids.first}/mark`, { status: 'arrived' })).status, 200);
+  assert.equal((await agent.post(`/api/v1/appointments/${ids.second}/mark`, { status: 'noshow' })).status, 200);
+  const again = await agent.post(`/api/v1/appointments/${ids.first}/mark`, { status: 'noshow' });
+  assert.equal(again.status, 409, 'an arrived patient is not a no-show');
+  const statuses = (await agent.get('/api/v1/day-list?date=2026-12-02')).body.appointments.map((a: { status: string }) => a.status);
+  assert.deepEqual(statuses, ['arrived', 'noshow']);
+  const marks = await t.hale.db.selectFrom('audit_events').select('action').where('actor_id', '=', agent.userId).where('action', 'in', ['appointment.arrived', 'appointment.noshow']).execute();
+  assert.equal(marks.length, 2);
+});
+
+test('the audit log viewer filters and reports an intact chain; reading it is audited', async () => {
+  const page = await admin.get('/api/v1/admin/audit?action=staff.sign_in&limit=5');
+  assert.equal(page.status, 200);
+  assert.equal(page.body.chainIntact, true);
+  assert.ok(page.body.items.length > 0 && page.body.items.every((r: { action: string }) => r.action === 'staff.sign_in'));
+  const viewedLog = await t.hale.db.selectFrom('audit_events').select('id').where('action', '=', 'audit_log.viewed').execute();
+  assert.ok(viewedLog.length >= 1);
+});
