@@ -72,7 +72,7 @@ export async function composeStaff(input: {
   }
 
   const feed = await listenInboxChanges(database, (error) => log.error({ err: error }, 'inbox.listen_failed'));
-  const patientDeps = { staffTx, clock, clinic, cipher };
+  const patientDeps = { staffTx, tx: input.tx, clock, clinic, cipher };
   // Keep the patient search index fresh in the background (names change when patients book).
   const indexer = setInterval(() => {
     refreshPatientSearchIndex(patientDeps).catch((error: unknown) => log.error({ err: error }, 'patients.index_failed'));

@@ -129,8 +129,19 @@ test('front desk works a conversation in the staff web app', { skip, timeout: 24
     await page.getByRole('tab', { name: 'Reply' }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, 'staff-conversation.png') });
-    await page.locator('.patient-panel').screenshot({ path: path.join(SHOTS, 'staff-patient-panel.png') });
     assert.equal(await page.locator('.patient-panel').getByText('Given').count(), 1, 'consent shown in the patient panel');
+
+    // Book an appointment for João from the patient panel.
+    const panel = page.locator('.patient-panel');
+    const before = await panel.locator('.appt').count();
+    await panel.getByRole('button', { name: 'Book appointment' }).click();
+    await panel.getByLabel('Service').selectOption('gp-visit');
+    await panel.getByRole('button', { name: /^Book / }).first().click();
+    await waitFor(async () => (await panel.locator('.appt').count()) === before + 1, 'the new appointment in the panel');
+    const staffBooked = await s.hale.db.selectFrom('appointments').select(['status', 'booked_via']).where('patient_id', '=', joaoId).where('booked_via', '=', 'staff').execute();
+    assert.deepEqual(staffBooked, [{ status: 'booked', booked_via: 'staff' }]);
+    await page.waitForTimeout(200);
+    await panel.screenshot({ path: path.join(SHOTS, 'staff-patient-panel.png') });
 
     // 25 hours later: the composer offers templates instead of free text.
     await s.hale.db.updateTable('patients').set({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) }).where('id', '=', joaoId).execute();

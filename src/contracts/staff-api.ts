@@ -223,6 +223,19 @@ export const dayListSchema = z.object({
 export type DayList = z.infer<typeof dayListSchema>;
 export const appointmentMarkRequestSchema = z.strictObject({ status: z.enum(['arrived', 'noshow', 'fulfilled']) });
 
+export const bookingOptionsSchema = z.object({
+  services: z.array(z.object({ id: z.string(), name: z.string(), practitioners: z.array(z.object({ id: z.string(), name: z.string() })) })),
+});
+export type BookingOptions = z.infer<typeof bookingOptionsSchema>;
+export const slotsQuerySchema = z.object({
+  serviceId: z.string().min(1).max(64),
+  practitionerId: z.string().min(1).max(64).default('any'),
+  limit: z.coerce.number().int().min(1).max(50).default(12),
+});
+export const slotSchema = z.object({ practitionerId: z.string(), practitionerName: z.string(), start: z.string(), end: z.string() });
+export type Slot = z.infer<typeof slotSchema>;
+export const bookRequestSchema = z.strictObject({ serviceId: z.string().min(1).max(64), practitionerId: z.string().min(1).max(64), start: z.iso.datetime({ offset: true }) });
+
 // ── Admin ────────────────────────────────────────────────────────────────────────────────────
 
 export const createUserRequestSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { patientViewSchema, type PatientView } from '../../src/contracts/staff-api.ts';
+import { z } from 'zod';
+import { appointmentItemSchema, bookingOptionsSchema, patientViewSchema, slotSchema, type BookingOptions, type PatientView, type Slot } from '../../src/contracts/staff-api.ts';
 import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
 
@@ -8,9 +9,10 @@ const languageNames: Record<string, string> = { en: 'English', de: 'Deutsch', es
 export function PatientPanel({ patientId, refresh }: { patientId: string; refresh: number }) {
   const { t } = useI18n();
   const [patient, setPatient] = useState<PatientView | undefined>();
+  const [booked, setBooked] = useState(0);
   useEffect(() => {
     call(patientViewSchema, 'GET', `/api/v1/patients/${patientId}`).then(setPatient, () => undefined);
-  }, [patientId, refresh]);
+  }, [patientId, refresh, booked]);
   if (patient === undefined) return <aside className="patient-panel" aria-busy="true" aria-label={t('patientPanel')} />;
   const upcoming = patient.appointments;
   return (
@@ -37,6 +39,7 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
         <dd>{patient.optedOut ? <span className="badge danger">{t('stopped')}</span> : <span className="badge ok">{t('allowed')}</span>}</dd>
       </dl>
       <h3>{t('appointments')}</h3>
+      <BookForPatient patientId={patient.id} onBooked={() => setBooked((n) => n + 1)} />
       {upcoming.length === 0 ? (
         <p className="muted">{t('noAppointments')}</p>
       ) : (
@@ -51,5 +54,73 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
         </ul>
       )}
     </aside>
+  );
+}
+
+/** Book on the patient's behalf: service, practitioner (or any), then one of the next free slots. */
+function BookForPatient({ patientId, onBooked }: { patientId: string; onBooked(): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [options, setOptions] = useState<BookingOptions | undefined>();
+  const [serviceId, setServiceId] = useState('');
+  const [practitionerId, setPractitionerId] = useState('any');
+  const [slots, setSlots] = useState<Slot[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    if (!open || options !== undefined) return;
+    call(bookingOptionsSchema, 'GET', '/api/v1/booking/options').then((o) => {
+      setOptions(o);
+      setServiceId(o.services[0]?.id ?? '');
+    }, () => undefined);
+  }, [open, options]);
+  useEffect(() => {
+    if (!open || serviceId === '') return;
+    setSlots(undefined);
+    call(z.array(slotSchema), 'GET', `/api/v1/patients/${patientId}/slots?serviceId=${encodeURIComponent(serviceId)}&practitionerId=${encodeURIComponent(practitionerId)}&limit=9`).then(setSlots, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [open, serviceId, practitionerId, patientId]);
+  const book = async (slot: Slot) => {
+    setError(undefined);
+    try {
+      await call(appointmentItemSchema, 'POST', `/api/v1/patients/${patientId}/appointments`, { serviceId, practitionerId: slot.practitionerId, start: slot.start });
+      setOpen(false);
+      onBooked();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  if (!open) return <button type="button" className="book-toggle" onClick={() => setOpen(true)}>{t('bookAppointment')}</button>;
+  const service = options?.services.find((s) => s.id === serviceId);
+  const locale = document.documentElement.lang || undefined;
+  return (
+    <div className="book-form" role="group" aria-label={t('bookAppointment')}>
+      <div className="field">
+        <label htmlFor="book-service">{t('service')}</label>
+        <select id="book-service" value={serviceId} onChange={(e) => { setServiceId(e.target.value); setPractitionerId('any'); }}>
+          {options?.services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="book-practitioner">{t('practitioner')}</label>
+        <select id="book-practitioner" value={practitionerId} onChange={(e) => setPractitionerId(e.target.value)}>
+          <option value="any">{t('anyPractitioner')}</option>
+          {service?.practitioners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+      </div>
+      <p className="muted small">{t('nextFreeSlots')}</p>
+      {slots !== undefined && slots.length === 0 && <p className="muted">{t('noSlots')}</p>}
+      <ul className="slots">
+        {slots?.map((slot) => (
+          <li key={`${slot.practitionerId}-${slot.start}`}>
+            <button type="button" onClick={() => void book(slot)} aria-label={`${t('bookAt')} ${new Date(slot.start).toLocaleString(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}, ${slot.practitionerName}`}>
+              <strong>{new Date(slot.start).toLocaleString(locale, { weekday: 'short', day: 'numeric', month: 'short' })}</strong>{' '}
+              {new Date(slot.start).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}
+              <span className="muted"> · {slot.practitionerName}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error !== undefined && <p className="error" role="alert">{error}</p>}
+      <button type="button" className="ghost" onClick={() => setOpen(false)}>{t('cancel')}</button>
+    </div>
   );
 }

@@ -161,6 +161,12 @@ const en = {
   live: 'Live',
   offline: 'Reconnecting…',
   saved: 'Saved.',
+  bookAppointment: 'Book appointment',
+  anyPractitioner: 'Anyone available',
+  nextFreeSlots: 'Next free times (click to book):',
+  noSlots: 'No free time in the next 14 days.',
+  bookAt: 'Book',
+  cancel: 'Cancel',
 };
 
 export type Messages = typeof en;
@@ -326,6 +332,12 @@ const de: Messages = {
   live: 'Live',
   offline: 'Verbinde neu…',
   saved: 'Gespeichert.',
+  bookAppointment: 'Termin buchen',
+  anyPractitioner: 'Wer frei ist',
+  nextFreeSlots: 'Nächste freie Zeiten (zum Buchen klicken):',
+  noSlots: 'Keine freie Zeit in den nächsten 14 Tagen.',
+  bookAt: 'Buchen',
+  cancel: 'Abbrechen',
 };
 
 export const messages = { en, de } as const;

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import * as api from '../../contracts/staff-api.ts';
 import { addNote, assignConversation, listInbox, releaseConversation, sendStaffReply, viewConversation, type InboxDeps } from '../../app/staff/inbox.ts';
-import { dayList, markAppointment, searchPatients, viewPatient, type PatientDeps } from '../../app/staff/patient-records.ts';
+import { bookForPatient, bookingOptions, dayList, findSlotsForStaff, markAppointment, searchPatients, viewPatient, type PatientDeps } from '../../app/staff/patient-records.ts';
 import {
   createStaffUser,
   deleteCannedReply,
@@ -153,6 +153,18 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: StaffRoute
   });
 
   app.get('/api/v1/patients/:id', { config: { roles: FRONT_DESK } }, async (request) => viewPatient(deps.patients, principalOf(request), idParam(request)) satisfies Promise<api.PatientView>);
+
+  app.get('/api/v1/booking/options', { config: { roles: FRONT_DESK } }, async () => bookingOptions(deps.patients.clinic) satisfies api.BookingOptions);
+
+  app.get('/api/v1/patients/:id/slots', { config: { roles: FRONT_DESK } }, async (request) => {
+    const query = parse(api.slotsQuerySchema, request.query);
+    return findSlotsForStaff(deps.patients, { patientId: idParam(request), ...query }) satisfies Promise<api.Slot[]>;
+  });
+
+  app.post('/api/v1/patients/:id/appointments', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const body = parse(api.bookRequestSchema, request.body);
+    return reply.code(201).send(await bookForPatient(deps.patients, principalOf(request), idParam(request), body));
+  });
 
   app.get('/api/v1/day-list', { config: { roles: FRONT_DESK } }, async (request) => {
     const query = parse(api.dayListQuerySchema, request.query);

@@ -8,11 +8,14 @@ import type { ClinicConfig } from '../../core/clinic/clinic-config.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { canChangeStatus, type AppointmentStatus } from '../../core/scheduling/appointment-status.ts';
 import { toNameTerms, toPhoneTerms, toQueryTerms } from '../../core/staff/search-terms.ts';
-import type { AppointmentRecord, AuditEntry, Cipher, Clock } from '../ports.ts';
+import { confirmBooking } from '../confirm-booking.ts';
+import { findPatientSlots } from '../find-patient-slots.ts';
+import type { AppointmentRecord, AuditEntry, Cipher, Clock, Transactor } from '../ports.ts';
 import type { StaffPrincipal, StaffTransactor } from './staff-ports.ts';
 
 export interface PatientDeps {
   staffTx: StaffTransactor;
+  tx: Transactor;
   clock: Clock;
   clinic: ClinicConfig;
   cipher: Pick<Cipher, 'blindIndex'>;
@@ -137,4 +140,41 @@ export async function markAppointment(deps: PatientDeps, principal: StaffPrincip
     if (changed === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile; reload');
     await repos.audit.append({ ...actorOf(principal), action: `appointment.${status}`, entityType: 'Appointment', entityId: appointment.id, patientId: appointment.patientId, outcome: 'success', detail: { from: appointment.status } }, now);
   });
+}
+
+/** Services and who offers them, for booking on a patient's behalf. */
+export function bookingOptions(clinic: ClinicConfig) {
+  return {
+    services: clinic.departments.flatMap((department) =>
+      department.services.map((service) => ({
+        id: service.id,
+        name: nameOf(service.name, clinic.languages.default) ?? service.id,
+        practitioners: clinic.providers
+          .filter((p) => (p.services === undefined ? p.departments.includes(department.id) : p.services.includes(service.id)))
+          .map((p) => ({ id: p.id, name: p.name })),
+      })),
+    ),
+  };
+}
+
+/** The next free slots of a service (one practitioner or any), for staff booking. */
+export async function findSlotsForStaff(deps: PatientDeps, input: { patientId: string; serviceId: string; practitionerId: string; limit: number }) {
+  if (!bookingOptions(deps.clinic).services.some((s) => s.id === input.serviceId)) throw new DomainError('invalid_input', `unknown service "${input.serviceId}"`);
+  if ((await deps.staffTx.run((staff) => staff.patients.detail(input.patientId))) === undefined) throw new DomainError('not_found', 'patient not found');
+  const slots = await findPatientSlots({ tx: deps.tx, clock: deps.clock, clinic: deps.clinic }, { serviceId: input.serviceId, practitionerId: input.practitionerId, patientId: input.patientId, days: 14 });
+  return slots.slice(0, input.limit).map((slot) => ({
+    practitionerId: slot.practitionerId,
+    practitionerName: deps.clinic.providers.find((p) => p.id === slot.practitionerId)?.name ?? slot.practitionerId,
+    start: slot.start.toISOString(),
+    end: slot.end.toISOString(),
+  }));
+}
+
+/** Staff book for the patient (front desk, phone call): the same guard and audit as a chat booking. */
+export async function bookForPatient(deps: PatientDeps, principal: StaffPrincipal, patientId: string, input: { serviceId: string; practitionerId: string; start: string }) {
+  const detail = await deps.staffTx.run((staff) => staff.patients.detail(patientId));
+  if (detail === undefined) throw new DomainError('not_found', 'patient not found');
+  const staffId = principal.userId ?? `token:${principal.tokenId ?? ''}`;
+  const { appointment } = await confirmBooking({ tx: deps.tx, clock: deps.clock, clinic: deps.clinic }, { patientId: detail.id, serviceId: input.serviceId, practitionerId: input.practitionerId, start: new Date(input.start), staffId });
+  return appointmentItem(deps.clinic, appointment, detail.fullName ?? detail.profileName);
 }
