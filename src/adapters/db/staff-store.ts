@@ -537,5 +537,8 @@ export function createStaffTransactor(
     run(fn) {
       return db.transaction().execute((trx) => transactorFor(trx).direct((repos) => fn(staffStore(trx, cipher), repos)));
     },
+    direct(fn) {
+      return transactorFor(db).direct((repos) => fn(staffStore(db, cipher), repos));
+    },
   };
 }

@@ -57,8 +57,9 @@ export type ConversationSummaryOut = ReturnType<typeof summary>;
 export async function listInbox(deps: InboxDeps, principal: StaffPrincipal, input: { queue: InboxQueue; limit: number; cursor: string | undefined }) {
   const userId = principal.userId ?? '00000000-0000-0000-0000-000000000000';
   const after = parseCursor(input.cursor);
-  return deps.staffTx.run(async (staff) => {
-    const [counts, rows, dir] = [await staff.inbox.counts(userId), await staff.inbox.list(input.queue, userId, { limit: input.limit, after }), await directory(staff)];
+  // A read only: no transaction, and the three queries in parallel (PostgreSQL pool).
+  return deps.staffTx.direct(async (staff) => {
+    const [counts, rows, dir] = await Promise.all([staff.inbox.counts(userId), staff.inbox.list(input.queue, userId, { limit: input.limit, after }), directory(staff)]);
     const last = rows.length === input.limit ? rows.at(-1) : undefined;
     return {
       counts,

@@ -188,6 +188,8 @@ export interface StaffStore {
 /** Runs staff work in one transaction, with the core repositories (audit, conversations…) on the same connection. */
 export interface StaffTransactor {
   run<T>(fn: (staff: StaffStore, repos: Repositories) => Promise<T>): Promise<T>;
+  /** Without a transaction: each statement alone (hot read paths: fewer round trips). */
+  direct<T>(fn: (staff: StaffStore, repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 export interface PasswordHasher {

@@ -89,7 +89,7 @@ export interface AuthenticatedSession {
 export async function authenticateSession(deps: StaffAuthDeps, sessionToken: string): Promise<AuthenticatedSession | undefined> {
   const now = deps.clock.now();
   const tokenHash = secretHash(sessionToken);
-  return deps.staffTx.run(async (staff) => {
+  return deps.staffTx.direct(async (staff) => {
     const session = await staff.sessions.find(tokenHash);
     if (session === undefined) return undefined;
     if (session.expiresAt.getTime() <= now.getTime() || session.user.disabled) {
@@ -119,7 +119,7 @@ export async function signOut(deps: StaffAuthDeps, sessionToken: string, princip
 /** An integration's bearer token (`hale_…`), or undefined. */
 export async function authenticateApiToken(deps: StaffAuthDeps, token: string): Promise<StaffPrincipal | undefined> {
   const now = deps.clock.now();
-  return deps.staffTx.run(async (staff) => {
+  return deps.staffTx.direct(async (staff) => {
     const found = await staff.apiTokens.findByHash(secretHash(token));
     if (found === undefined || found.revoked) return undefined;
     if (found.lastUsedAt === undefined || now.getTime() - found.lastUsedAt.getTime() > 60_000) await staff.apiTokens.touch(found.id, now);

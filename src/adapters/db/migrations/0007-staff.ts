@@ -71,8 +71,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`,
     sql`CREATE INDEX conversation_notes_conversation_idx ON conversation_notes (conversation_id, created_at)`,
     sql`ALTER TABLE communications ADD COLUMN staff_user_id uuid REFERENCES staff_users (id)`,
-    sql`CREATE INDEX conversations_owner_assigned_idx ON conversations (owner, assigned_to, waiting_since)`,
-    sql`CREATE INDEX conversations_owner_last_idx ON conversations (owner, last_message_at DESC NULLS LAST, id)`,
+    // Inbox queues read in these orders (src/adapters/db/staff-store.ts uses the same expressions).
+    sql`CREATE INDEX conversations_staff_queue_idx ON conversations ((coalesce(waiting_since, last_message_at, created_at)), id) WHERE owner = 'staff'`,
+    sql`CREATE INDEX conversations_recent_idx ON conversations (owner, (coalesce(last_message_at, created_at)) DESC, id DESC)`,
     // Patient search on encrypted names: keyed hashes of normalized name words and the number.
     sql`CREATE TABLE patient_search_terms (
       patient_id uuid NOT NULL REFERENCES patients (id),
@@ -118,8 +119,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     sql`DROP FUNCTION IF EXISTS hale_notify_inbox()`,
     sql`DROP TABLE IF EXISTS patient_search_state`,
     sql`DROP TABLE IF EXISTS patient_search_terms`,
-    sql`DROP INDEX IF EXISTS conversations_owner_last_idx`,
-    sql`DROP INDEX IF EXISTS conversations_owner_assigned_idx`,
+    sql`DROP INDEX IF EXISTS conversations_recent_idx`,
+    sql`DROP INDEX IF EXISTS conversations_staff_queue_idx`,
     sql`ALTER TABLE communications DROP COLUMN IF EXISTS staff_user_id`,
     sql`DROP TABLE IF EXISTS conversation_notes`,
     sql`DROP TABLE IF EXISTS canned_replies`,
