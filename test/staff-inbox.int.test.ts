@@ -196,3 +196,18 @@ test('a message WhatsApp refuses shows the reason in plain words', async () => {
   assert.equal(message.failure.code, 131026);
   assert.match(message.failure.reason, /could not be delivered to this number/);
 });
+
+test('taking over withdraws assistant messages still waiting to be sent', async () => {
+  const waId = '351910000005';
+  const conversationId = await consentedPatient(waId, 'Eva Lima');
+  const pid = (await s.hale.db.selectFrom('conversations').select('patient_id').where('id', '=', conversationId).executeTakeFirstOrThrow()).patient_id;
+  // An assistant reply committed a moment before staff take over, its send job not yet run.
+  const queued = await s.hale.tx.run((repos) => repos.communications.insertOutbound({ patientId: pid, reply: { kind: 'text', text: 'assistant reply in flight' }, sender: 'bot', at: new Date() }));
+  assert.equal((await agent.post(`/api/v1/inbox/conversations/${conversationId}/assign`, {})).status, 200);
+  const row = await s.hale.db.selectFrom('communications').select(['status', 'error_title']).where('id', '=', queued.id).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { status: 'failed', error_title: 'withdrawn' });
+  const audit = await s.hale.db.selectFrom('audit_events').select('detail').where('action', '=', 'conversation.taken_over').where('entity_id', '=', conversationId).executeTakeFirstOrThrow();
+  assert.equal((audit.detail as { withdrawn: number }).withdrawn, 1);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!(await phone(waId)).some((m) => m.text === 'assistant reply in flight'));
+});
