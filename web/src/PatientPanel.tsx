@@ -14,7 +14,12 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
     call(patientViewSchema, 'GET', `/api/v1/patients/${patientId}`).then(setPatient, () => undefined);
   }, [patientId, refresh, booked]);
   if (patient === undefined) return <aside className="patient-panel" aria-busy="true" aria-label={t('patientPanel')} />;
-  const upcoming = patient.appointments;
+  // Upcoming first (soonest on top), then past ones (latest on top).
+  const now = Date.now();
+  const upcoming = [
+    ...patient.appointments.filter((a) => Date.parse(a.end) >= now).sort((a, b) => a.start.localeCompare(b.start)),
+    ...patient.appointments.filter((a) => Date.parse(a.end) < now).sort((a, b) => b.start.localeCompare(a.start)),
+  ];
   return (
     <aside className="patient-panel" aria-label={t('patientPanel')}>
       <h2>{patient.name ?? patient.profileName ?? t('unknownPatient')}</h2>
