@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { ChannelSender, Clock, Transactor } from './app/ports.ts';
+import type { ChannelSender, Clock, MediaStorage, Transactor } from './app/ports.ts';
 import { ensureFirstAdmin, authenticateApiToken, authenticateSession, type StaffAuthDeps } from './app/staff/staff-sessions.ts';
 import { refreshPatientSearchIndex } from './app/staff/patient-records.ts';
 import type { StaffRole } from './core/staff/staff-role.ts';
@@ -53,6 +53,7 @@ export async function composeStaff(input: {
   log: Logger;
   transactorFor: (db: Kysely<Database>) => Transactor;
   tx: Transactor;
+  storage: Pick<MediaStorage, 'get'>;
   webRoot?: string;
 }): Promise<StaffSide> {
   const { app, database, cipher, clock, clinic, config, log } = input;
@@ -84,7 +85,7 @@ export async function composeStaff(input: {
     async registerRoutes() {
       await registerStaffRoutes(app, {
         auth,
-        inbox: { staffTx, tx: input.tx, clock, clinic, channel: input.channel, replyWindowHours: 24 },
+        inbox: { staffTx, tx: input.tx, clock, clinic, channel: input.channel, replyWindowHours: 24, storage: input.storage },
         patients: patientDeps,
         admin: { staffTx, clock, hasher },
         subscribe: (listener) =>

@@ -142,7 +142,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     },
   });
   // Staff route authorization first: every route registered after it is checked (and listed).
-  const staff = await composeStaff({ app, database, cipher, clock, clinic, channel, config, log, tx, transactorFor: (db) => createTransactor(db, cipher, (d) => jobs.queue(fromKysely(d))) });
+  const staff = await composeStaff({ app, database, cipher, clock, clinic, channel, config, log, tx, storage, transactorFor: (db) => createTransactor(db, cipher, (d) => jobs.queue(fromKysely(d))) });
   started.push(() => staff.close());
   if (config.role !== 'worker') await registerWhatsAppWebhook(app, {
     appSecret: wa.appSecret,

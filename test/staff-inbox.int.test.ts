@@ -211,3 +211,31 @@ test('taking over withdraws assistant messages still waiting to be sent', async 
   await new Promise((r) => setTimeout(r, 300));
   assert.ok(!(await phone(waId)).some((m) => m.text === 'assistant reply in flight'));
 });
+
+test('a photo from the patient opens for staff (decrypted, sandboxed, audited); HTML never renders inline', async () => {
+  const waId = '351910000006';
+  const conversationId = await consentedPatient(waId, 'Rita Foto');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await s.sim('POST', '/inbound', { wa_id: waId, type: 'image', image: { base64: png.toString('base64'), mime_type: 'image/png', caption: 'my rash' } });
+  let mediaId: string | null = null;
+  await waitFor(async () => {
+    const v = await agent.get(`/api/v1/inbox/conversations/${conversationId}`);
+    const m = v.body.messages.find((x: { media: { state: string } | null }) => x.media?.state === 'stored');
+    mediaId = m?.media.id ?? null;
+    return mediaId !== null;
+  }, 'the stored photo in the conversation');
+  const res = await fetch(`${s.hale.url}/api/v1/media/${mediaId}`, { headers: { cookie: agent.cookie } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/png');
+  assert.match(res.headers.get('content-security-policy') ?? '', /sandbox/);
+  assert.deepEqual(Buffer.from(await res.arrayBuffer()), png);
+  assert.equal((await fetch(`${s.hale.url}/api/v1/media/${mediaId}`)).status, 401);
+  const audit = await s.hale.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'media.viewed').where('entity_id', '=', mediaId).execute();
+  assert.deepEqual(audit.map((a) => a.actor_id), [agent.userId]);
+
+  // A file claiming to be HTML is offered as a download, never rendered on Hale's origin.
+  await s.hale.db.updateTable('media').set({ mime_type: 'text/html' }).where('id', '=', mediaId).execute();
+  const html = await fetch(`${s.hale.url}/api/v1/media/${mediaId}`, { headers: { cookie: agent.cookie } });
+  assert.equal(html.headers.get('content-type'), 'application/octet-stream');
+  assert.equal(html.headers.get('content-disposition'), 'attachment');
+});

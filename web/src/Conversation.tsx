@@ -161,6 +161,14 @@ function MessageBubble({ m }: { m: TimelineMessage }) {
             {m.template.params.length > 0 && <span className="params">{m.template.params.join(' · ')}</span>}
           </div>
         )}
+        {m.media !== null && m.media.id !== null && m.media.state === 'stored' && m.media.mediaType === 'image' && (
+          <a href={`/api/v1/media/${m.media.id}`} target="_blank" rel="noreferrer">
+            <img className="media-image" src={`/api/v1/media/${m.media.id}`} alt={m.media.caption ?? t('photoFromPatient')} />
+          </a>
+        )}
+        {m.media !== null && m.media.id !== null && m.media.state === 'stored' && m.media.mediaType !== 'image' && (
+          <a className="media-link" href={`/api/v1/media/${m.media.id}`} target="_blank" rel="noreferrer">{t('openFile')}</a>
+        )}
         {m.media !== null && (
           <div className="media">
             <span aria-hidden="true">{m.media.mediaType === 'image' ? '🖼' : m.media.mediaType === 'audio' ? '🎙' : m.media.mediaType === 'video' ? '🎞' : '📄'}</span>{' '}

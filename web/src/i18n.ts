@@ -167,6 +167,8 @@ const en = {
   noSlots: 'No free time in the next 14 days.',
   bookAt: 'Book',
   cancel: 'Cancel',
+  photoFromPatient: 'Photo from the patient',
+  openFile: 'Open file',
 };
 
 export type Messages = typeof en;
@@ -338,6 +340,8 @@ const de: Messages = {
   noSlots: 'Keine freie Zeit in den nächsten 14 Tagen.',
   bookAt: 'Buchen',
   cancel: 'Abbrechen',
+  photoFromPatient: 'Foto vom Patienten',
+  openFile: 'Datei öffnen',
 };
 
 export const messages = { en, de } as const;

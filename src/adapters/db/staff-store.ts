@@ -400,6 +400,12 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
       async setStaffAuthor(communicationId, userId) {
         await db.updateTable('communications').set({ staff_user_id: userId }).where('id', '=', communicationId).execute();
       },
+
+      async mediaFile(mediaId) {
+        if (!isUuid(mediaId)) return undefined;
+        const row = await db.selectFrom('media').select(['patient_id', 'storage_key', 'mime_type', 'state']).where('id', '=', mediaId).executeTakeFirst();
+        return row === undefined ? undefined : { patientId: row.patient_id, storageKey: row.storage_key ?? undefined, mimeType: row.mime_type, state: row.state };
+      },
     },
 
     notes: {

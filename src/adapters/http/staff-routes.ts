@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import * as api from '../../contracts/staff-api.ts';
-import { addNote, assignConversation, listInbox, releaseConversation, sendStaffReply, viewConversation, type InboxDeps } from '../../app/staff/inbox.ts';
+import { addNote, assignConversation, listInbox, openMedia, releaseConversation, sendStaffReply, viewConversation, type InboxDeps } from '../../app/staff/inbox.ts';
 import { bookForPatient, bookingOptions, dayList, findSlotsForStaff, markAppointment, searchPatients, viewPatient, type PatientDeps } from '../../app/staff/patient-records.ts';
 import {
   createStaffUser,
@@ -118,6 +118,19 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: StaffRoute
     const body = parse(api.handBackRequestSchema, request.body);
     await releaseConversation(deps.inbox, principalOf(request), idParam(request), body.to);
     return { ok: true };
+  });
+
+  // Patient files: shown inline only for kinds a browser cannot run (never HTML or SVG), sandboxed.
+  app.get('/api/v1/media/:id', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const file = await openMedia(deps.inbox, principalOf(request), idParam(request));
+    const inline = /^(image\/(png|jpeg|gif|webp)|audio\/[\w.+-]+|video\/[\w.+-]+|application\/pdf)$/.test(file.mimeType);
+    return reply
+      .type(inline ? file.mimeType : 'application/octet-stream')
+      .header('content-disposition', inline ? 'inline' : 'attachment')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "sandbox; default-src 'none'")
+      .header('cache-control', 'private, no-store')
+      .send(file.bytes);
   });
 
   app.get('/api/v1/canned-replies', { config: { roles: FRONT_DESK } }, async () => listCannedReplies(deps.admin) satisfies Promise<api.CannedReply[]>);

@@ -10,7 +10,7 @@ import type { OutboundReply } from '../../core/messages.ts';
 import { findMentions } from '../../core/staff/find-mentions.ts';
 import { toPreview, toTimelineContent, type TimelineContent } from '../../core/staff/to-timeline-content.ts';
 import { handBackConversation } from '../hand-back-conversation.ts';
-import type { AuditEntry, ChannelSender, Clock, Transactor } from '../ports.ts';
+import type { AuditEntry, ChannelSender, Clock, MediaStorage, Transactor } from '../ports.ts';
 import { queueReply } from '../queue-reply.ts';
 import type { ConversationRow, InboxQueue, StaffPrincipal, StaffStore, StaffTransactor, StaffUserRecord } from './staff-ports.ts';
 
@@ -21,6 +21,7 @@ export interface InboxDeps {
   clinic: ClinicConfig;
   channel: Pick<ChannelSender, 'validate'>;
   replyWindowHours: number;
+  storage: Pick<MediaStorage, 'get'>;
 }
 
 const TIMELINE_LIMIT = 500;
@@ -247,4 +248,16 @@ export async function addNote(deps: InboxDeps, principal: StaffPrincipal, conver
       at: note.at.toISOString(),
     };
   });
+}
+
+/** A file the patient sent, decrypted for staff; the disclosure is audited. */
+export async function openMedia(deps: InboxDeps, principal: StaffPrincipal, mediaId: string): Promise<{ bytes: Buffer; mimeType: string }> {
+  const now = deps.clock.now();
+  const file = await deps.staffTx.run(async (staff, repos) => {
+    const found = await staff.inbox.mediaFile(mediaId);
+    if (found === undefined || found.storageKey === undefined || found.state !== 'stored') throw new DomainError('not_found', 'file not found (or not downloaded from WhatsApp)');
+    await repos.audit.append({ ...actorOf(principal), action: 'media.viewed', entityType: 'DocumentReference', entityId: mediaId, patientId: found.patientId, outcome: 'success' }, now);
+    return found;
+  });
+  return { bytes: await deps.storage.get(file.storageKey ?? ''), mimeType: file.mimeType };
 }

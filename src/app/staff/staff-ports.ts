@@ -161,6 +161,8 @@ export interface StaffStore {
     /** Queued assistant messages not yet sent are withdrawn when staff take over. */
     withdrawQueuedBotMessages(patientId: string, at: Date): Promise<number>;
     setStaffAuthor(communicationId: string, userId: string): Promise<void>;
+    /** A stored inbound file (photo, document…) of a patient. */
+    mediaFile(mediaId: string): Promise<{ patientId: string; storageKey: string | undefined; mimeType: string; state: string } | undefined>;
   };
   notes: {
     add(input: { conversationId: string; authorId: string; body: string; mentions: string[]; at: Date }): Promise<NoteRow>;
