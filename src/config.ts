@@ -47,6 +47,8 @@ const envSchema = z.object({
   HALE_DEMO: z.enum(['auto', 'off']).default('auto'),
   SIMULATOR_PORT: port.default(3001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HALE_ADMIN_EMAIL: optionalString.pipe(z.email('must be an e-mail address').optional()),
+  HALE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +81,8 @@ export interface Config {
   clinicConfigFile: string | undefined;
   /** Demo mode (no Meta credentials): start the WhatsApp simulator in-process on this port. */
   demo: { enabled: boolean; simulatorPort: number };
+  /** Staff sign-in: the first admin (created once, when no staff account exists). */
+  staff: { adminEmail: string | undefined; adminPassword: string | undefined; adminsNeedTotp: boolean; secureCookies: boolean };
 }
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; problems: string[] };
@@ -117,6 +121,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       if (value === undefined) problems.push(`${name}: required when WHATSAPP_ACCESS_TOKEN is set`);
     }
   }
+  if ((e.HALE_ADMIN_EMAIL === undefined) !== (e.HALE_ADMIN_PASSWORD === undefined)) {
+    problems.push(`${e.HALE_ADMIN_EMAIL === undefined ? 'HALE_ADMIN_EMAIL' : 'HALE_ADMIN_PASSWORD'}: required together with ${e.HALE_ADMIN_EMAIL === undefined ? 'HALE_ADMIN_PASSWORD' : 'HALE_ADMIN_EMAIL'}`);
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const database: Config['database'] =
@@ -146,6 +153,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     clinicConfigFile: e.CLINIC_CONFIG,
     role: e.HALE_ROLE,
     demo: { enabled: e.HALE_DEMO === 'auto' && e.WHATSAPP_ACCESS_TOKEN === undefined, simulatorPort: e.SIMULATOR_PORT },
+    staff: {
+      adminEmail: e.HALE_ADMIN_EMAIL?.toLowerCase(),
+      adminPassword: e.HALE_ADMIN_PASSWORD,
+      adminsNeedTotp: e.NODE_ENV === 'production',
+      secureCookies: e.NODE_ENV === 'production',
+    },
   };
   return { ok: true, config: deepFreeze(config) };
 }

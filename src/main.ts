@@ -55,6 +55,7 @@ import { registerCalendarFeedRoutes } from './adapters/http/calendar-feed-routes
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
+import { composeStaff, type DemoAccount, type StaffSide } from './compose-staff.ts';
 
 export interface Hale {
   url: string;
@@ -69,7 +70,9 @@ export interface Hale {
   queueReply(input: QueueReplyInput): Promise<{ communicationId: string; created: boolean }>;
   handBack(conversationId: string, to: 'bot' | 'closed', actor: { type: 'staff' | 'system'; id?: string }): Promise<void>;
   /** Staff booking operations (use cases; the staff JSON API routes call these). */
-  staff: StaffBooking;
+  booking: StaffBooking;
+  /** Staff sign-in, API, realtime and web app (src/compose-staff.ts). */
+  staff: StaffSide;
   close(): Promise<void>;
 }
 
@@ -186,6 +189,10 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       return { database: databaseOk, queue: queueOk };
     },
   });
+  // Staff route authorization first: every route registered after it is checked (and listed).
+  const staff = await composeStaff({ app, database, cipher, clock, clinic, channel, config, log, tx, storage, transactorFor: (db) => createTransactor(db, cipher, (d) => jobs.queue(fromKysely(d))) });
+  started.push(() => staff.close());
+
   const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log }, patientId, request) };
   const sendDeps = { tx, clock, channel, limiter, metrics, log, sleep: (ms: number) => sleep(ms) };
   const steps: EventSteps = {
@@ -219,6 +226,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   });
 
   if (config.role !== 'worker') registerCalendarFeedRoutes(app, { feed: (input) => buildProviderFeed({ tx, clock, clinic, cipher }, input) });
+  if (config.role !== 'worker') await staff.registerRoutes();
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();
@@ -291,13 +299,15 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
-    staff: staffBooking({ tx, clock, clinic }, cipher),
+    booking: staffBooking({ tx, clock, clinic }, cipher),
+    staff,
     handBack: (conversationId, to, actor) => handBackConversation({ tx, clock, clinic }, { conversationId, to, actor: { type: actor.type, ...(actor.id === undefined ? {} : { id: actor.id }) } }),
     close() {
       closing ??= (async () => {
         await app.close(); // stop accepting requests, finish in-flight ones
         clearInterval(sweeper);
         await pipeline?.drain(); // answer what was stored
+        await staff.close();
         await dispatcher.flush(); // jobs for every event acknowledged to Meta
         await jobs.stop(); // finish in-flight jobs
         clearInterval(sealer);
@@ -315,6 +325,8 @@ export interface Demo {
   hale: Hale;
   simulator: Simulator;
   phoneUrl: string;
+  /** Staff accounts for the demo, with passwords made fresh at every start. */
+  accounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -349,10 +361,12 @@ export async function startDemo(env: Record<string, string | undefined>, options
     const hale = await startHale(parsed.config, options);
     // Hale's port may have been chosen by the OS (PORT=0): point the simulator at it.
     simulator.config.webhookUrl = `${hale.url}/webhooks/whatsapp`;
+    const accounts = await hale.staff.createDemoAccounts();
     return {
       hale,
       simulator,
       phoneUrl: `${simulatorUrl}/simulator`,
+      accounts,
       async close() {
         await simulator.close();
         await hale.close();
@@ -370,7 +384,7 @@ async function runFromCommandLine(): Promise<void> {
     for (const problem of parsed.problems) console.error(`Hale configuration error: ${problem}`);
     process.exit(1);
   }
-  let running: { hale: Hale; close(): Promise<void>; phoneUrl?: string };
+  let running: { hale: Hale; close(): Promise<void>; phoneUrl?: string; accounts?: DemoAccount[] };
   try {
     running = parsed.config.demo.enabled ? await startDemo(process.env, { announce: true }) : await startHale(parsed.config, { announce: true }).then((hale) => ({ hale, close: () => hale.close() }));
   } catch (error) {
@@ -387,6 +401,8 @@ async function runFromCommandLine(): Promise<void> {
       '  Connect a real number: see README, "Connect a real WhatsApp number".',
     );
   }
+  lines.push('', `  Staff inbox:        ${hale.url}/`);
+  for (const account of running.accounts ?? []) lines.push(`    ${account.role.padEnd(9)} ${account.email.padEnd(28)} password: ${account.password}`);
   lines.push('', `  Health: ${hale.url}/healthz   Readiness: ${hale.url}/readyz   Metrics: ${hale.url}/metrics`);
   console.log(`\n${lines.join('\n')}\n`);
   const shutdown = (signal: string) => {

@@ -141,7 +141,7 @@ for (const c of [
     const request = (await appointmentsOf(c.patient)).find((a) => a.service_id === 'mole-check');
     assert.equal(request?.status, 'pending');
     const before = await conversationLength(c.patient);
-    await s.hale.staff.decideRequest({ appointmentId: request?.id ?? '', staffId: 'staff-1', decision: 'confirm' });
+    await s.hale.booking.decideRequest({ appointmentId: request?.id ?? '', staffId: 'staff-1', decision: 'confirm' });
     const told = await nextMessage(c.patient, before, 'the decision');
     assert.match(texts(told), c.confirmed);
     assert.equal((await appointmentsOf(c.patient)).find((a) => a.id === request?.id)?.status, 'booked');

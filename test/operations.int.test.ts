@@ -96,6 +96,11 @@ test('demo mode: npm start with no configuration runs the simulator and the assi
   assert.ok(replies.length >= 2, running.output());
   assert.match(replies[0]?.text ?? '', /Hale Demo Clinic/);
   assert.equal((await fetch(phone)).status, 200, 'the phone UI is served');
+  // The printed demo staff accounts sign in to the staff inbox.
+  const inbox = (await waitForOutput(running, /Staff inbox:\s+(http:\/\/\S+)/))[1] ?? '';
+  const [, email, password] = running.output().match(/agent\s+(\S+@\S+)\s+password: (\S+)/) ?? [];
+  const login = await fetch(`${inbox.replace(/\/$/, '')}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  assert.equal(login.status, 200, running.output());
   running.child.kill('SIGTERM');
   assert.equal(await running.exited, 0);
 });

@@ -50,11 +50,17 @@ test('at least 12 FAQ entries, each with 3–6 questions, an answer and a short 
 
 test('template names and language codes exist in the simulator’s approved templates', async () => {
   const file = path.resolve(import.meta.dirname, '../../../simulator/templates.example.yaml');
-  const approved = parse(await readFile(file, 'utf8')) as { templates: Array<{ name: string; languages: Record<string, unknown> }> };
-  assert.deepEqual(Object.keys(config.templates).sort(), ['appointment_reminder', 'request_confirmed', 'request_declined', 'result_ready', 'waitlist_offer']);
+  const approved = parse(await readFile(file, 'utf8')) as { templates: Array<{ name: string; languages: Record<string, { body?: string }> }> };
+  assert.deepEqual(Object.keys(config.templates).sort(), ['appointment_reminder', 'follow_up', 'request_confirmed', 'request_declined', 'result_ready', 'waitlist_offer']);
   for (const [purpose, template] of Object.entries(config.templates)) {
     const known = approved.templates.find((t) => t.name === template.name);
     assert.ok(known, `${purpose}: no approved template "${template.name}"`);
-    for (const code of Object.values(template.languages)) assert.ok(code !== undefined && code in known.languages, `${purpose}: no "${code}" translation`);
+    for (const code of Object.values(template.languages)) {
+      assert.ok(code !== undefined && code in known.languages, `${purpose}: no "${code}" translation`);
+      // Staff fill one value per placeholder in the inbox's template picker.
+      const body: string = known.languages[code]?.body ?? '';
+      const placeholders = new Set<string>(body.match(/\{\{\d+\}\}/g) ?? []);
+      assert.equal(template.params?.length ?? 0, placeholders.size, `${purpose}: params labels for every placeholder`);
+    }
   }
 });

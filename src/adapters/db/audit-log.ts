@@ -82,7 +82,9 @@ const SEAL_BATCH = 1_000;
 export async function sealAuditLog(db: Kysely<Database>, options: { wait: boolean } = { wait: false }): Promise<number> {
   let sealed = 0;
   for (;;) {
-    const count = await db.transaction().execute(async (trx) => {
+    // Inside a caller's transaction (a staff read that verifies the chain) the seal joins it.
+    const inTransaction = <T,>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+    const count = await inTransaction(async (trx) => {
       if (options.wait) {
         await sql`SELECT pg_advisory_xact_lock(hashtext('hale.audit_events'))`.execute(trx);
       } else {

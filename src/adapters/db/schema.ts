@@ -63,6 +63,7 @@ export interface CommunicationsTable {
   read_at: NullableTimestamp;
   failed_at: NullableTimestamp;
   send_claimed_until: NullableTimestamp;
+  staff_user_id: Generated<string | null>;
 }
 
 export interface MediaTable {
@@ -243,4 +244,85 @@ export interface Database {
   slot_holds: SlotHoldsTable;
   waitlist_entries: WaitlistEntriesTable;
   questionnaire_responses: QuestionnaireResponsesTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_api_tokens: StaffApiTokensTable;
+  staff_login_attempts: StaffLoginAttemptsTable;
+  canned_replies: CannedRepliesTable;
+  conversation_notes: ConversationNotesTable;
+  patient_search_terms: PatientSearchTermsTable;
+  patient_search_state: PatientSearchStateTable;
+}
+
+export interface PatientSearchStateTable {
+  patient_id: string;
+  indexed_at: Timestamp;
+}
+
+export interface StaffUsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: 'admin' | 'agent' | 'clinician';
+  password_hash: string;
+  language: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  totp_secret_enc: string | null;
+  totp_enabled_at: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface StaffApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  role: 'admin' | 'agent' | 'clinician';
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface StaffLoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface CannedRepliesTable {
+  id: Generated<string>;
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ConversationNotesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  author_id: string;
+  body_enc: string;
+  mentions: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
+export interface PatientSearchTermsTable {
+  patient_id: string;
+  term_hash: string;
 }

@@ -11,6 +11,14 @@ const statusFor: Record<DomainErrorCode, number> = {
   opted_out: 409,
   slot_unavailable: 409,
   cancellation_cutoff: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  invalid_credentials: 401,
+  locked: 423,
+  rate_limited: 429,
+  totp_required: 401,
+  invalid_totp: 401,
+  csrf_failed: 403,
 };
 
 export interface HttpAppOptions {

@@ -148,7 +148,15 @@ export const clinicConfigSchema = z
     providers: z.array(providerSchema).default([]),
     /** WhatsApp template names per purpose, and the template language code per patient language. */
     templates: z
-      .record(idSchema, z.strictObject({ name: z.string().regex(/^[a-z0-9_]{1,512}$/), languages: z.partialRecord(languageSchema, z.string().min(2)) }))
+      .record(
+        idSchema,
+        z.strictObject({
+          name: z.string().regex(/^[a-z0-9_]{1,512}$/),
+          languages: z.partialRecord(languageSchema, z.string().min(2)),
+          /** Labels of the body placeholders {{1}}, {{2}}… for staff sending it from the inbox. */
+          params: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+        }),
+      )
       .default({}),
     consent: z.strictObject({
       version: z.string().trim().min(1),

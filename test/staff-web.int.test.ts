@@ -1,0 +1,183 @@
+/**
+ * The staff web app in headless Chromium against a real Hale and the WhatsApp simulator: sign
+ * in, see the waiting queue, take a conversation over from the assistant, reply (delivered on
+ * the phone), use a saved reply with "/", add a note with an @mention, send a template after
+ * the 24-hour window closed, hand back to the assistant, switch to German, tablet width.
+ * Saves .tmp/staff-inbox.png, .tmp/staff-conversation.png, .tmp/staff-patient-panel.png,
+ * .tmp/staff-template.png and .tmp/staff-tablet-de.png for a person to look at.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { buildWeb } from '../scripts/build-web.ts';
+import { launchChromium, skipWithoutChromium } from './support/launch-chromium.ts';
+import { patientChat, type SimMessage } from './support/patient-chat.ts';
+import { signIn } from './support/staff-client.ts';
+import { waitFor } from './support/start-test-hale.ts';
+import { startTestStack, type TestStack } from './support/start-test-stack.ts';
+
+const skip = skipWithoutChromium;
+const SHOTS = path.resolve(import.meta.dirname, '..', '.tmp');
+let s: TestStack;
+let profile = '';
+
+before(async () => {
+  if (skip) return;
+  await buildWeb({ ifNeeded: true, quiet: true });
+  s = await startTestStack({ HALE_ADMIN_EMAIL: 'boss@clinic.example', HALE_ADMIN_PASSWORD: 'first-admin-password' });
+  const admin = await signIn(s.hale.url, 'boss@clinic.example', 'first-admin-password');
+  await admin.post('/api/v1/admin/users', { email: 'rita@clinic.example', displayName: 'Rita Reception', role: 'agent', password: 'rita-password-1' });
+  await admin.post('/api/v1/admin/users', { email: 'nora@clinic.example', displayName: 'Nora Nurse', role: 'clinician', password: 'nora-password-1' });
+  await admin.post('/api/v1/admin/canned-replies', { shortcut: 'callback', title: 'We will call you', body: 'Thank you. A member of our team will call you back today.' });
+  await admin.post('/api/v1/admin/canned-replies', { shortcut: 'hello', title: 'Greeting', body: 'Hello, this is the front desk. How can we help?' });
+  profile = await mkdtemp(path.join(tmpdir(), 'hale-staff-chromium-'));
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => {
+  if (skip) return;
+  await s?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+const phone = async (waId: string) => (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages;
+
+async function consented(waId: string, name: string, firstText: string) {
+  const chat = patientChat(s);
+  await chat.say(waId, { name, text: firstText });
+  await chat.say(waId, { type: 'interactive', button_reply: { id: 'consent:agree', title: 'I agree' } });
+  return chat.patientId(waId);
+}
+
+async function signInPage(page: Page) {
+  await page.goto(s.hale.url);
+  await page.getByLabel('E-mail').fill('rita@clinic.example');
+  await page.getByLabel('Password').fill('rita-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Queues' }).waitFor();
+}
+
+test('front desk works a conversation in the staff web app', { skip, timeout: 240_000 }, async () => {
+  // Two patients: one asked for a person, one is chatting with the assistant.
+  await consented('351920000001', 'Marta Sousa', 'Hello, good morning');
+  await patientChat(s).say('351920000001', { text: 'I would like to talk to a person please' });
+  const joaoId = await consented('351920000002', 'João Pinto', 'Hi, I have a question');
+  await patientChat(s).say('351920000002', { text: 'What are your opening hours?' });
+
+  // João has appointments (booked by chat earlier): the patient panel and the day list show them.
+  const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+  tomorrow.setUTCHours(9, 0, 0, 0);
+  const lastMonth = new Date(tomorrow.getTime() - 30 * 24 * 3_600_000);
+  await s.hale.tx.run(async (repos) => {
+    for (const [start, status] of [[tomorrow, 'booked'], [lastMonth, 'booked']] as const) {
+      const made = await repos.appointments.insert({ patientId: joaoId, practitionerId: 'dr-torres', serviceId: 'gp-visit', start, end: new Date(start.getTime() + 20 * 60_000), status, mode: 'in_person', bookedVia: 'chat', at: new Date(lastMonth.getTime() - 86_400_000) });
+      assert.ok(made.ok);
+    }
+  });
+
+  const context = await launchChromium(profile, { width: 1440, height: 900 });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signInPage(page);
+
+    // The waiting queue shows Marta with a waiting-since timer.
+    const list = page.getByRole('region', { name: 'Waiting for staff' });
+    await list.getByRole('button', { name: /Marta Sousa/ }).waitFor();
+    await page.getByRole('button', { name: /Marta Sousa/ }).click();
+    await page.getByRole('heading', { name: 'Marta Sousa', level: 2 }).first().waitFor();
+    await page.getByText('Patient asked for a person').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'staff-inbox.png') });
+
+    // Take João over from the assistant.
+    await page.getByRole('button', { name: /Handled by the assistant/ }).click();
+    await page.getByRole('button', { name: /João Pinto/ }).click();
+    await page.getByRole('button', { name: 'Take over' }).click();
+    await page.locator('.conversation-header .owner-staff').waitFor();
+    const conversation = await s.hale.db.selectFrom('conversations').select(['owner', 'assigned_to']).where('patient_id', '=', joaoId).executeTakeFirstOrThrow();
+    assert.equal(conversation.owner, 'staff');
+
+    // Reply; it reaches the phone and the ticks turn to delivered.
+    const composer = page.getByRole('textbox', { name: 'Reply' });
+    await composer.fill('We are open from 8:00 today. Is there anything else I can do for you?');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await waitFor(async () => (await phone('351920000002')).some((m) => m.direction === 'outbound' && /anything else I can do/.test(m.text ?? '')), 'the reply on the phone');
+    await page.locator('.msg.sender-staff .ticks[title="Delivered"], .msg.sender-staff .ticks[title="Read"]').first().waitFor({ timeout: 20_000 });
+
+    // A saved reply with "/".
+    await composer.fill('/call');
+    await page.getByRole('option', { name: /callback/ }).waitFor();
+    await composer.press('Enter');
+    assert.equal(await composer.inputValue(), 'Thank you. A member of our team will call you back today.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await waitFor(async () => (await phone('351920000002')).some((m) => m.direction === 'outbound' && /call you back today/.test(m.text ?? '')), 'the saved reply on the phone');
+
+    // The patient answers; it appears live.
+    await s.sim('POST', '/inbound', { wa_id: '351920000002', text: 'Thanks! Could the nurse also check my blood pressure results?' });
+    await page.getByText('Could the nurse also check my blood pressure results?').waitFor({ timeout: 10_000 });
+
+    // An internal note with an @mention.
+    await page.getByRole('tab', { name: 'Note' }).click();
+    await page.getByRole('textbox', { name: 'Note' }).fill('@Nora Nurse could you look at the blood pressure results before we call back?');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('.note .mention', { hasText: '@Nora Nurse' }).waitFor();
+    assert.ok(!(await phone('351920000002')).some((m) => /blood pressure results before/.test(m.text ?? '')), 'the note never reaches the patient');
+    await page.getByRole('tab', { name: 'Reply' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'staff-conversation.png') });
+    assert.equal(await page.locator('.patient-panel').getByText('Given').count(), 1, 'consent shown in the patient panel');
+
+    // Book an appointment for João from the patient panel.
+    const panel = page.locator('.patient-panel');
+    const before = await panel.locator('.appt').count();
+    await panel.getByRole('button', { name: 'Book appointment' }).click();
+    await panel.getByLabel('Service').selectOption('gp-visit');
+    await panel.getByRole('button', { name: /^Book / }).first().click();
+    await waitFor(async () => (await panel.locator('.appt').count()) === before + 1, 'the new appointment in the panel');
+    const staffBooked = await s.hale.db.selectFrom('appointments').select(['status', 'booked_via']).where('patient_id', '=', joaoId).where('booked_via', '=', 'staff').execute();
+    assert.deepEqual(staffBooked, [{ status: 'booked', booked_via: 'staff' }]);
+    await page.waitForTimeout(200);
+    await panel.screenshot({ path: path.join(SHOTS, 'staff-patient-panel.png') });
+
+    // 25 hours later: the composer offers templates instead of free text.
+    await s.hale.db.updateTable('patients').set({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) }).where('id', '=', joaoId).execute();
+    await page.reload();
+    await page.getByText('More than 24 hours since the patient last wrote').waitFor();
+    assert.equal(await page.getByLabel('Template', { exact: true }).inputValue(), 'follow_up', 'the follow-up template is offered first');
+    await page.getByLabel('Patient name').fill('João');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(SHOTS, 'staff-template.png') });
+    await page.getByRole('button', { name: 'Send template' }).click();
+    await waitFor(async () => (await phone('351920000002')).some((m) => m.direction === 'outbound' && m.type === 'template'), 'the template on the phone');
+
+    // The patient answers the template (the window opens again); it appears live.
+    await s.sim('POST', '/inbound', { wa_id: '351920000002', text: 'Yes, all fine now, thank you!' });
+    await page.getByText('Yes, all fine now, thank you!').waitFor({ timeout: 10_000 });
+    await page.getByRole('textbox', { name: 'Reply' }).waitFor();
+
+    // Hand back to the assistant: the patient is told.
+    await page.getByRole('button', { name: 'Hand back to assistant' }).click();
+    await page.locator('.conversation-header .owner-bot').waitFor();
+    await waitFor(async () => (await phone('351920000002')).some((m) => m.direction === 'outbound' && /assistant again/.test(m.text ?? '')), 'the hand-back message');
+
+    // German UI at tablet width.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('link', { name: 'Postfach' }).waitFor();
+    await page.getByRole('button', { name: /Wartet auf Team/ }).click();
+    await page.getByRole('button', { name: /Marta Sousa/ }).click();
+    await page.getByRole('button', { name: 'Übernehmen' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'staff-tablet-de.png') });
+    assert.deepEqual(errors, []);
+  } catch (error) {
+    await context.pages()[0]?.screenshot({ path: path.join(SHOTS, 'staff-failure.png') }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
