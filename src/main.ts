@@ -55,6 +55,9 @@ import { registerCalendarFeedRoutes } from './adapters/http/calendar-feed-routes
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
+import { registerClinicalRoutes } from './adapters/http/clinical-routes.ts';
+import { assessSymptoms } from './app/assess-symptoms.ts';
+import { listPatientObservations, setVitalTargets } from './app/staff-vitals.ts';
 import { composeStaff, type DemoAccount, type StaffSide } from './compose-staff.ts';
 
 export interface Hale {
@@ -227,6 +230,20 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
 
   if (config.role !== 'worker') registerCalendarFeedRoutes(app, { feed: (input) => buildProviderFeed({ tx, clock, clinic, cipher }, input) });
   if (config.role !== 'worker') await staff.registerRoutes();
+  if (config.role !== 'worker') {
+    const booking = staffBooking({ tx, clock, clinic }, cipher);
+    registerClinicalRoutes(app, {
+      assessSymptoms: (actorId, body) => assessSymptoms({ tx, clock, clinic }, { type: 'staff', id: actorId }, body),
+      providers: () => booking.providers(),
+      move: (input) => booking.move(input),
+      cancel: (input) => booking.cancel(input),
+      decideRequest: (input) => booking.decideRequest(input),
+      intakeAnswers: (input) => booking.intakeAnswers(input),
+      feedPath: (practitionerId) => booking.feedPath(practitionerId),
+      observations: (input) => listPatientObservations({ tx, clock }, input),
+      setVitalTargets: (input) => setVitalTargets({ tx, clock }, input),
+    });
+  }
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
   if (config.role !== 'web') await startWorkers();

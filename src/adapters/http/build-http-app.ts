@@ -40,7 +40,9 @@ export function buildHttpApp(options: HttpAppOptions): FastifyInstance {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
-      return reply.code(statusFor[error.code]).send({ error: error.code, message: error.message });
+      // Validation problems name the fields (paths and zod's messages; never the values sent).
+      const issues = error.code === 'invalid_input' ? (error.details as { issues?: unknown } | undefined)?.issues : undefined;
+      return reply.code(statusFor[error.code]).send({ error: error.code, message: error.message, ...(issues === undefined ? {} : { issues }) });
     }
     const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request.failed');
