@@ -39,6 +39,14 @@ import { performAssistantRequest } from './app/perform-assistant-request.ts';
 import type { AssistantRequest } from './core/assistant/effects.ts';
 import type { ClinicConfig } from './core/clinic/clinic-config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
+import { databaseSendTokens } from './adapters/db/send-tokens.ts';
+import { startReminderLoops } from './adapters/jobs/start-reminder-loops.ts';
+import { defaultReminderDispatchPolicy, dispatchDueReminders, type ReminderDispatchPolicy } from './app/dispatch-reminders.ts';
+import { runReminderHousekeeping } from './app/run-reminder-housekeeping.ts';
+import { createMedicationPlan, stopMedicationPlan } from './app/create-medication-plan.ts';
+import { createFollowUp } from './app/create-follow-up.ts';
+import { markAttendance } from './app/mark-attendance.ts';
+import { listUnconfirmedAppointments, noShowRateByReminderOutcome } from './app/reminder-reports.ts';
 
 export interface Hale {
   url: string;
@@ -52,7 +60,21 @@ export interface Hale {
   clinic: ClinicConfig;
   queueReply(input: QueueReplyInput): Promise<{ communicationId: string; created: boolean }>;
   handBack(conversationId: string, to: 'bot' | 'closed', actor: { type: 'staff' | 'system'; id?: string }): Promise<void>;
+  /** Reminder use cases for the staff API (docs/reminders.md). */
+  reminders: HaleReminders;
   close(): Promise<void>;
+}
+
+export interface HaleReminders {
+  createMedicationPlan(input: Parameters<typeof createMedicationPlan>[1]): ReturnType<typeof createMedicationPlan>;
+  stopMedicationPlan(input: Parameters<typeof stopMedicationPlan>[1]): Promise<void>;
+  createFollowUp(input: Parameters<typeof createFollowUp>[1]): ReturnType<typeof createFollowUp>;
+  markAttendance(input: Parameters<typeof markAttendance>[1]): Promise<void>;
+  listUnconfirmed(window: { from: Date; to: Date }): ReturnType<typeof listUnconfirmedAppointments>;
+  noShowRateByReminderOutcome(window: { from: Date; to: Date }): ReturnType<typeof noShowRateByReminderOutcome>;
+  /** One dispatch round now (tests, operators); the worker loop does this continuously. */
+  dispatchOnce(): Promise<number>;
+  housekeepingOnce(): ReturnType<typeof runReminderHousekeeping>;
 }
 
 export interface StartOptions {
@@ -61,6 +83,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Extra log lines at start (npm start prints where Hale listens). */
   announce?: boolean;
+  /** Reminder dispatch tuning (tests and benchmarks): loops off, poll interval, lease, pipelines. */
+  reminders?: { loops?: boolean; pollMs?: number; housekeepingMs?: number; pipelines?: number; policy?: Partial<ReminderDispatchPolicy> };
 }
 
 const PHI_LOG_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'text', 'name', 'phone', 'waId', 'wa_id'];
@@ -146,9 +170,16 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     ingest: (events) => ingestWebhook({ tx, clock, metrics, dispatch: (ids) => dispatcher.dispatch(ids) }, events),
   });
 
+  const reminderPolicy: ReminderDispatchPolicy = { ...defaultReminderDispatchPolicy(wa.phoneNumberId ?? 'unconfigured', wa.mps), ...options.reminders?.policy };
+  const reminderDeps = { tx, clock, channel, tokens: databaseSendTokens(database.db), clinic, metrics, log, sleep: (ms: number) => sleep(ms) };
+  const workerId = `${process.pid}-${randomBytes(3).toString('hex')}`;
+  const dispatchOnce = (pipeline = 0) => dispatchDueReminders(reminderDeps, reminderPolicy, `${workerId}-${pipeline}`);
+  const housekeepingOnce = () => runReminderHousekeeping({ tx, clock, clinic, log });
+
   const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic }, patientId, request) };
 
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
+  let stopReminders = async (): Promise<void> => undefined;
   if (config.role !== 'web') await startWorkers();
   async function startWorkers(): Promise<void> {
   await jobs.work('inbound.process', 4, async (data) => {
@@ -173,6 +204,17 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   await jobs.work('media.fetch', 2, async (data) => {
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
   });
+  if (options.reminders?.loops !== false) {
+    const loops = startReminderLoops({
+      pipelines: options.reminders?.pipelines ?? 3,
+      pollMs: options.reminders?.pollMs ?? 1000,
+      housekeepingMs: options.reminders?.housekeepingMs ?? 60_000,
+      dispatch: dispatchOnce,
+      housekeeping: housekeepingOnce,
+      onError: (error, where) => log.error({ err: error, where }, 'reminders.loop_failed'),
+    });
+    stopReminders = () => loops.stop();
+  }
   }
 
   // Events whose job was lost (a crash between storing and dispatching) are picked up again.
@@ -207,12 +249,23 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
+    reminders: {
+      createMedicationPlan: (input) => createMedicationPlan({ tx, clock, clinic }, input),
+      stopMedicationPlan: (input) => stopMedicationPlan({ tx, clock }, input),
+      createFollowUp: (input) => createFollowUp({ tx, clock, clinic }, input),
+      markAttendance: (input) => markAttendance({ tx, clock }, input),
+      listUnconfirmed: (window) => listUnconfirmedAppointments({ tx }, window),
+      noShowRateByReminderOutcome: (window) => noShowRateByReminderOutcome({ tx }, window),
+      dispatchOnce: () => dispatchOnce(0),
+      housekeepingOnce,
+    },
     handBack: (conversationId, to, actor) => handBackConversation({ tx, clock, clinic }, { conversationId, to, actor: { type: actor.type, ...(actor.id === undefined ? {} : { id: actor.id }) } }),
     close() {
       closing ??= (async () => {
         await app.close(); // stop accepting requests, finish in-flight ones
         clearInterval(sweeper);
         await dispatcher.flush(); // jobs for every event acknowledged to Meta
+        await stopReminders(); // finish the reminder rounds in flight
         await jobs.stop(); // finish in-flight jobs
         await database.close();
       })();

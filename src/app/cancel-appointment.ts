@@ -4,6 +4,7 @@ import { auditAppointment } from './audit-appointment.ts';
 import { assertChangeAllowed } from './assert-change-allowed.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import type { AppointmentRecord, BookingActor, CancelReason, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -32,6 +33,7 @@ export async function cancelAppointment(
       cancelReason: input.reason ?? (input.actor.type === 'patient' ? 'patient_request' : 'clinic_request'),
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
+    await syncAppointmentReminders(repos, deps.clinic, appointment, now);
     const waitlistOffer = await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId });
     await auditAppointment(repos, { action: 'appointment.cancelled', appointment, actor: input.actor, at: now, detail: { reason: appointment.cancelReason ?? null } });
     return { appointment, waitlistOffer };

@@ -3,6 +3,7 @@ import { DomainError } from '../core/domain-error.ts';
 import { auditAppointment } from './audit-appointment.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -32,6 +33,7 @@ export async function decideBookingRequest(
       ...(target === 'cancelled' ? { cancelReason: 'declined' as const } : {}),
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
+    await syncAppointmentReminders(repos, deps.clinic, appointment, now);
     const waitlistOffer = target === 'cancelled' ? await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId }) : undefined;
     const actor = { type: 'staff' as const, staffId: input.staffId };
     await auditAppointment(repos, { action: input.decision === 'confirm' ? 'appointment.confirmed' : 'appointment.declined', appointment, actor, at: now });

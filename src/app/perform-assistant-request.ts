@@ -8,6 +8,7 @@ import { confirmBooking } from './confirm-booking.ts';
 import { findPatientSlots } from './find-patient-slots.ts';
 import { holdSlot } from './hold-slot.ts';
 import { listPatientAppointments } from './list-patient-appointments.ts';
+import { rescheduleAppointment } from './reschedule-appointment.ts';
 import type { Clock, Transactor } from './ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
@@ -40,6 +41,11 @@ export async function performAssistantRequest(deps: Deps, patientId: string, req
       }
     case 'book':
       try {
+        if (request.rescheduleOf !== undefined) {
+          // A reminder's Reschedule: the new slot replaces the appointment (its cut-off applies).
+          const { appointment } = await rescheduleAppointment(deps, { appointmentId: request.rescheduleOf, actor: { type: 'patient', patientId }, practitionerId: request.practitionerId, start: new Date(request.start) });
+          return { type: 'book', ok: true, status: appointment.status === 'pending' ? 'pending' : 'booked' };
+        }
         const { appointment } = await confirmBooking(deps, {
           patientId,
           serviceId: request.serviceId,
@@ -50,6 +56,7 @@ export async function performAssistantRequest(deps: Deps, patientId: string, req
         return { type: 'book', ok: true, status: appointment.status === 'pending' ? 'pending' : 'booked' };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'slot_unavailable') return { type: 'book', ok: false, alternatives: alternativesOf(error) };
+        if (request.rescheduleOf !== undefined && error instanceof DomainError && ['cancellation_cutoff', 'conflict', 'not_found'].includes(error.code)) return { type: 'book', ok: false, alternatives: [] };
         throw error;
       }
     case 'appointments': {

@@ -7,6 +7,7 @@ import { slotUnavailable, type WantedSlot } from './find-alternative-slots.ts';
 import { isSlotBookable } from './load-availability.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import type { AppointmentRecord, BookingActor, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -59,6 +60,7 @@ export async function rescheduleAppointment(
     if (!result.ok) throw await slotUnavailable(repos, deps.clinic, wanted, context);
     const { appointment } = result;
     await repos.slotHolds.releaseForPatient(current.patientId);
+    for (const changed of [previous, appointment]) await syncAppointmentReminders(repos, deps.clinic, changed, now);
     const waitlistOffer = await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId });
     await auditAppointment(repos, { action: 'appointment.cancelled', appointment: previous, actor: input.actor, at: now, detail: { reason: 'rescheduled', replacedBy: appointment.id } });
     await auditAppointment(repos, { action: 'appointment.rescheduled', appointment, actor: input.actor, at: now, detail: { rescheduledFrom: current.id } });

@@ -5,6 +5,7 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import type { InboundContent } from '../core/messages.ts';
 import type { Clock, ConversationRecord, Logger, Nlu, Repositories, Transactor } from './ports.ts';
 import { RetryLaterError } from './retry-later-error.ts';
+import { applyReminderAnswer } from './answer-reminder.ts';
 
 /** Messages handled per transaction; a longer backlog continues in the next round. */
 const BATCH = 20;
@@ -149,6 +150,9 @@ async function applyEffect(
       await repos.conversations.flagUrgent(conversationId, `Red flags: ${effect.redFlags.join(', ')}`, at);
       await repos.conversations.addEvent(conversationId, { type: 'conversation.flagged_urgent', reason: 'red_flag', actorType: 'system' }, at);
       await repos.audit.append({ actorType: 'system', action: 'conversation.flagged_urgent', entityType: 'Conversation', entityId: conversationId, patientId, outcome: 'success', detail: { flags: effect.redFlags.length } }, at);
+      return;
+    case 'reminder.answered':
+      await applyReminderAnswer(repos, effect, { patientId, at });
       return;
   }
 }

@@ -11,6 +11,8 @@ import { patientsRepository } from './patients-repository.ts';
 import { slotHoldsRepository } from './slot-holds-repository.ts';
 import { waitlistRepository } from './waitlist-repository.ts';
 import type { Database } from './schema.ts';
+import { remindersRepository } from './reminders-repository.ts';
+import { carePlansRepository } from './care-plans-repository.ts';
 
 /**
  * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). `jobsFor`
@@ -30,6 +32,8 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     appointments: appointmentsRepository(db),
     slotHolds: slotHoldsRepository(db),
     waitlist: waitlistRepository(db),
+    reminders: remindersRepository(db, cipher),
+    carePlans: carePlansRepository(db, cipher),
   });
   return {
     run(fn) {

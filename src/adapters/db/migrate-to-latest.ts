@@ -4,6 +4,7 @@ import * as spine from './migrations/0001-spine.ts';
 import * as assistant from './migrations/0002-assistant.ts';
 import * as scheduling from './migrations/0003-scheduling.ts';
 import * as patientDetails from './migrations/0004-patient-details.ts';
+import * as reminders from './migrations/0006-reminders.ts';
 
 /** Migrations are listed here (not discovered on disk) so every install runs exactly this set. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-assistant': assistant,
   '0003-scheduling': scheduling,
   '0004-patient-details': patientDetails,
+  '0006-reminders': reminders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -68,11 +68,18 @@ export function handleBookingChoice(turn: Turn, choiceId: string): AssistantRequ
   if (choiceId === 'book:days') return { type: 'availability', serviceId: booking.serviceId };
   if (choiceId.startsWith('slot:')) {
     const [practitionerId, start] = choiceId.slice(5).split('@') as [string, string];
-    turn.state.booking = { serviceId: booking.serviceId, practitionerId, start: Number(start) };
+    turn.state.booking = { serviceId: booking.serviceId, practitionerId, start: Number(start), ...(booking.rescheduleOf === undefined ? {} : { rescheduleOf: booking.rescheduleOf }) };
     return { type: 'hold', serviceId: booking.serviceId, practitionerId, start: Number(start) };
   }
   if (choiceId === 'book:confirm' && booking.practitionerId !== undefined && booking.start !== undefined) {
-    return { type: 'book', serviceId: booking.serviceId, practitionerId: booking.practitionerId, start: booking.start, ...(booking.holdId === undefined ? {} : { holdId: booking.holdId }) };
+    return {
+      type: 'book',
+      serviceId: booking.serviceId,
+      practitionerId: booking.practitionerId,
+      start: booking.start,
+      ...(booking.holdId === undefined ? {} : { holdId: booking.holdId }),
+      ...(booking.rescheduleOf === undefined ? {} : { rescheduleOf: booking.rescheduleOf }),
+    };
   }
   if (choiceId === 'book:other') return { type: 'availability', serviceId: booking.serviceId };
   startBooking(turn);
@@ -188,7 +195,8 @@ function offerTimes(turn: Turn, slots: SlotOption[], text = say(turn, 'bookChoos
 }
 
 function offerAlternatives(turn: Turn, alternatives: SlotOption[]): void {
-  if (turn.state.booking !== undefined) turn.state.booking = { serviceId: turn.state.booking.serviceId };
+  const previous = turn.state.booking;
+  if (previous !== undefined) turn.state.booking = { serviceId: previous.serviceId, ...(previous.rescheduleOf === undefined ? {} : { rescheduleOf: previous.rescheduleOf }) };
   if (alternatives.length === 0) {
     replyChoices(turn, say(turn, 'bookSlotTakenNoAlternatives'), [{ id: 'book:days', title: say(turn, 'bookOtherTimeButton') }]);
     turn.state.step = 'book_time';

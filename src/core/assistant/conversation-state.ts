@@ -42,7 +42,7 @@ export interface ConversationState {
   /** Epoch ms of the last patient message the assistant handled. */
   lastPatientAt: number | undefined;
   /** The booking in progress. */
-  booking?: { serviceId: string; practitionerId?: string; start?: number; holdId?: string; fullName?: string };
+  booking?: { serviceId: string; practitionerId?: string; start?: number; holdId?: string; fullName?: string; rescheduleOf?: string };
   /** The patient's last few texts (minutes apart), screened together: an emergency may be told in pieces. */
   recentTexts?: Array<{ at: number; text: string }>;
   /** A request the use case must answer before the next patient message is handled. */

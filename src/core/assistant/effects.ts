@@ -16,13 +16,21 @@ export type Effect =
   | { type: 'patient.opted_in' }
   | { type: 'conversation.handed_off'; reason: HandoverReason; summary: string; urgent: boolean }
   | { type: 'conversation.flagged_urgent'; redFlags: string[] }
-  | { type: 'patient.details_recorded'; fullName: string; birthDate: string };
+  | { type: 'patient.details_recorded'; fullName: string; birthDate: string }
+  /** A reminder button: ids come from the patient's tap, so the use case checks they are theirs. */
+  | {
+      type: 'reminder.answered';
+      subject: 'appointment' | 'dose' | 'refill' | 'follow_up';
+      subjectId: string;
+      answer: 'confirmed' | 'taken' | 'snoozed' | 'skipped' | 'refill_requested' | 'booked';
+      snoozeMinutes?: number;
+    };
 
 /** Data or actions the engine needs from outside (availability, holds, bookings); answered by the use case. */
 export type AssistantRequest =
   | { type: 'availability'; serviceId: string; day?: string }
   | { type: 'hold'; serviceId: string; practitionerId: string; start: number }
-  | { type: 'book'; serviceId: string; practitionerId: string; start: number; holdId?: string }
+  | { type: 'book'; serviceId: string; practitionerId: string; start: number; holdId?: string; rescheduleOf?: string }
   | { type: 'appointments' }
   | { type: 'cancel'; appointmentId: string };
 
