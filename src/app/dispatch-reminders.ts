@@ -60,10 +60,57 @@ export const callbackDataOf = (communicationId: string): string => `c:${communic
 export async function dispatchDueReminders(deps: Deps, policy: ReminderDispatchPolicy, workerId: string): Promise<number> {
   const now = deps.clock.now();
   const claimed = await deps.tx.direct((repos) =>
-    repos.reminders.claimDue({ now, limit: policy.batchSize, leaseUntil: new Date(now.getTime() + policy.leaseMs), workerId }),
+    repos.reminders.claimDue({ now, reclaimBefore: new Date(now.getTime() - policy.leaseMs), limit: policy.batchSize, leaseUntil: new Date(now.getTime() + policy.leaseMs), workerId }),
   );
   if (claimed.length === 0) return 0;
+  const lease = holdLease(deps, policy, workerId, claimed.map((r) => r.id), now);
+  try {
+    return await dispatchClaimed(deps, policy, workerId, claimed, now, lease);
+  } finally {
+    lease.stop();
+  }
+}
 
+interface Lease {
+  /** Whether this round may still start a send for the reminder (its claim is held with time to spare). */
+  holds(reminderId: string): boolean;
+  stop(): void;
+}
+
+/**
+ * Renews the claim every third of the lease while the round runs, so a slow round (a loaded
+ * machine, a slow provider) keeps its rows; a process that dies stops renewing and its rows are
+ * taken over when the lease ends. A send starts only while at least a third of the lease is left.
+ */
+function holdLease(deps: Deps, policy: ReminderDispatchPolicy, workerId: string, ids: string[], claimedAt: Date): Lease {
+  let held = new Set(ids);
+  let validUntil = claimedAt.getTime() + policy.leaseMs;
+  let renewing = false;
+  const timer = setInterval(() => {
+    if (renewing) return;
+    renewing = true;
+    const until = new Date(deps.clock.now().getTime() + policy.leaseMs);
+    deps.tx
+      .direct((repos) => repos.reminders.renewLease([...held], workerId, until))
+      .then(
+        (stillHeld) => {
+          held = stillHeld;
+          validUntil = until.getTime();
+        },
+        (error: unknown) => deps.log.warn({ err: error, workerId }, 'reminders.lease_renewal_failed'),
+      )
+      .finally(() => {
+        renewing = false;
+      });
+  }, Math.max(100, Math.floor(policy.leaseMs / 3)));
+  timer.unref();
+  return {
+    holds: (id) => held.has(id) && deps.clock.now().getTime() < validUntil - policy.leaseMs / 3,
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, workerId: string, claimed: ClaimedReminder[], now: Date, lease: Lease): Promise<number> {
   // 1. Reconcile earlier claims that reached Meta.
   const alreadySent = claimed.filter((r) => r.communication !== undefined && (r.communication.providerMessageId !== undefined || !['queued', 'failed'].includes(r.communication.status)));
   if (alreadySent.length > 0) {
@@ -137,9 +184,15 @@ export async function dispatchDueReminders(deps: Deps, policy: ReminderDispatchP
   const burst = Math.max(1, Math.floor(policy.messagesPerSecond * policy.burstShare));
   const queue = admitted.filter((r) => communications.has(r.reminder.id));
   const inflight: Array<Promise<{ item: Ready; communicationId: string; result: SendResult }>> = [];
+  let released = 0;
   while (queue.length > 0) {
     const { granted, waitMs } = await deps.tokens.take(bucket, rate, burst, Math.min(queue.length, burst));
     for (const item of queue.splice(0, granted)) {
+      // A claim this round can no longer vouch for is left to the process that takes it over.
+      if (!lease.holds(item.reminder.id)) {
+        released += 1;
+        continue;
+      }
       const communicationId = communications.get(item.reminder.id)!.id;
       const to = { waId: item.patient.waId, userId: item.patient.userId };
       inflight.push(
@@ -152,6 +205,7 @@ export async function dispatchDueReminders(deps: Deps, policy: ReminderDispatchP
     if (queue.length > 0 && granted === 0) await deps.sleep(waitMs);
   }
   const results = await Promise.all(inflight);
+  if (released > 0) deps.log.warn({ released, workerId }, 'reminders.lease_lost');
 
   // 5. Record what happened.
   const sentAt = deps.clock.now();

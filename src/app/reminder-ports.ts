@@ -54,10 +54,13 @@ export interface ReminderRepository {
   /** Records the patient's answer on the subject's latest sent reminder. */
   recordOutcome(subjectId: string, outcome: ReminderOutcome, at: Date): Promise<void>;
   /**
-   * Claims up to `limit` due reminders (planned with send_after ≤ now, or sending with an expired
-   * lease) with FOR UPDATE SKIP LOCKED: several processes never claim the same row.
+   * Claims up to `limit` due reminders (planned with send_after ≤ now, or sending with a lease
+   * that ended before `reclaimBefore` — time for the status webhook of a send that did happen to
+   * arrive) with FOR UPDATE SKIP LOCKED: several processes never claim the same row.
    */
-  claimDue(input: { now: Date; limit: number; leaseUntil: Date; workerId: string }): Promise<ClaimedReminder[]>;
+  claimDue(input: { now: Date; reclaimBefore: Date; limit: number; leaseUntil: Date; workerId: string }): Promise<ClaimedReminder[]>;
+  /** Extends the lease of rows still claimed by `workerId`; returns the ids still held. */
+  renewLease(ids: string[], workerId: string, leaseUntil: Date): Promise<Set<string>>;
   loadPatients(ids: string[]): Promise<Map<string, DispatchPatient>>;
   loadSubjects(reminders: Array<Pick<ClaimedReminder, 'kind' | 'subjectId'>>): Promise<Map<string, ReminderSubject>>;
   /** Back to planned, due again at `until`. */

@@ -71,10 +71,10 @@ export function remindersRepository(db: Kysely<Database>, cipher: Cipher): Remin
         WHERE id = (SELECT id FROM reminders WHERE subject_id = ${subjectId} AND state = 'sent' ORDER BY sent_at DESC LIMIT 1)`.execute(db);
     },
 
-    async claimDue({ now, limit, leaseUntil, workerId }) {
+    async claimDue({ now, reclaimBefore, limit, leaseUntil, workerId }) {
       // Expired leases first (a process died mid-dispatch), then due planned rows, oldest first.
       const claimed: Array<Selectable<RemindersTable>> = [];
-      for (const where of [sql`state = 'sending' AND lease_until <= ${now}`, sql`state = 'planned' AND send_after <= ${now}`]) {
+      for (const where of [sql`state = 'sending' AND lease_until <= ${reclaimBefore}`, sql`state = 'planned' AND send_after <= ${now}`]) {
         const room = limit - claimed.length;
         if (room <= 0) break;
         const rows = await sql<Selectable<RemindersTable>>`
@@ -96,6 +96,19 @@ export function remindersRepository(db: Kysely<Database>, cipher: Cipher): Remin
         attempts: row.attempts,
         communication: row.communication_id === null ? undefined : communications.get(row.communication_id),
       }));
+    },
+
+    async renewLease(ids, workerId, leaseUntil) {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .updateTable('reminders')
+        .set({ lease_until: leaseUntil })
+        .where('id', 'in', ids)
+        .where('state', '=', 'sending')
+        .where('claimed_by', '=', workerId)
+        .returning('id')
+        .execute();
+      return new Set(rows.map((r) => r.id));
     },
 
     async loadPatients(ids) {
