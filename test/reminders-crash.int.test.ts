@@ -44,7 +44,7 @@ function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
-test('two dispatching processes, one killed mid-run: every reminder delivered exactly once', { skip: testDatabaseKind !== 'postgres' ? 'needs PostgreSQL (HALE_TEST_DATABASE_URL)' : false, timeout: 180_000 }, async () => {
+test('two dispatching processes, one killed mid-run: every reminder delivered exactly once', { skip: testDatabaseKind !== 'postgres' ? 'needs PostgreSQL (HALE_TEST_DATABASE_URL)' : false, timeout: 480_000 }, async () => {
   const scratch = await createScratchDatabase();
   const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
   await migrateToLatest(database.db as unknown as Kysely<unknown>);
@@ -119,7 +119,7 @@ test('two dispatching processes, one killed mid-run: every reminder delivered ex
     victim.child.kill('SIGKILL');
     await new Promise((resolve) => victim.child.once('exit', resolve));
 
-    await waitFor(async () => (await sent()) === REMINDERS, 'every reminder to be sent by the survivor', 120_000);
+    await waitFor(async () => (await sent()) === REMINDERS, 'every reminder to be sent by the survivor', 300_000);
     await new Promise((resolve) => setTimeout(resolve, 500)); // any late request would reach the simulator by now
 
     const perPatient = await Promise.all(

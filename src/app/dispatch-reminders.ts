@@ -12,10 +12,17 @@ export interface ReminderDispatchPolicy {
   rateShare: number;
   burstShare: number;
   batchSize: number;
+  /** Send slots reserved per database round trip. */
+  chunkSize: number;
   /** How long a claim is exclusive; after it, another process reconciles the row (ADR reminders-exactly-once). */
   leaseMs: number;
   replyWindowHours: number;
   maxAttempts: number;
+  /**
+   * A reminder whose earlier claim died after writing its outbox row may have been sent: it is
+   * sent again only this long after that row was written, if no status webhook said it went out.
+   */
+  statusGraceMs: number;
   /** Overflow of the daily recipient limit is tried again after this long. */
   limitRetryMs: number;
 }
@@ -26,7 +33,9 @@ export const defaultReminderDispatchPolicy = (senderId: string, messagesPerSecon
   rateShare: 0.97,
   burstShare: 0.01,
   batchSize: 100,
+  chunkSize: 25,
   leaseMs: 20_000,
+  statusGraceMs: 60_000,
   replyWindowHours: 24,
   maxAttempts: 8,
   limitRetryMs: 3_600_000,
@@ -67,14 +76,15 @@ export async function dispatchDueReminders(deps: Deps, policy: ReminderDispatchP
   try {
     return await dispatchClaimed(deps, policy, workerId, claimed, now, lease);
   } finally {
-    lease.stop();
+    await lease.stop();
   }
 }
 
 interface Lease {
   /** Whether this round may still start a send for the reminder (its claim is held with time to spare). */
   holds(reminderId: string): boolean;
-  stop(): void;
+  /** Stops renewing (before the round records its outcome: renewal and recording never lock the same rows at once). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -85,12 +95,11 @@ interface Lease {
 function holdLease(deps: Deps, policy: ReminderDispatchPolicy, workerId: string, ids: string[], claimedAt: Date): Lease {
   let held = new Set(ids);
   let validUntil = claimedAt.getTime() + policy.leaseMs;
-  let renewing = false;
+  let renewing: Promise<void> | undefined;
   const timer = setInterval(() => {
-    if (renewing) return;
-    renewing = true;
+    if (renewing !== undefined) return;
     const until = new Date(deps.clock.now().getTime() + policy.leaseMs);
-    deps.tx
+    renewing = deps.tx
       .direct((repos) => repos.reminders.renewLease([...held], workerId, until))
       .then(
         (stillHeld) => {
@@ -100,17 +109,22 @@ function holdLease(deps: Deps, policy: ReminderDispatchPolicy, workerId: string,
         (error: unknown) => deps.log.warn({ err: error, workerId }, 'reminders.lease_renewal_failed'),
       )
       .finally(() => {
-        renewing = false;
+        renewing = undefined;
       });
   }, Math.max(100, Math.floor(policy.leaseMs / 3)));
   timer.unref();
   return {
     holds: (id) => held.has(id) && deps.clock.now().getTime() < validUntil - policy.leaseMs / 3,
-    stop: () => clearInterval(timer),
+    async stop() {
+      clearInterval(timer);
+      await renewing;
+    },
   };
 }
 
 async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, workerId: string, claimed: ClaimedReminder[], now: Date, lease: Lease): Promise<number> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
   // 1. Reconcile earlier claims that reached Meta.
   const alreadySent = claimed.filter((r) => r.communication !== undefined && (r.communication.providerMessageId !== undefined || !['queued', 'failed'].includes(r.communication.status)));
   if (alreadySent.length > 0) {
@@ -122,10 +136,26 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
     );
     deps.log.info({ count: alreadySent.length, workerId }, 'reminders.reconciled_sent');
   }
-  const open = claimed.filter((r) => !alreadySent.includes(r));
+  // 2. A send that may have happened (outbox row written, no provider id yet) waits for its status
+  // webhook first: for the grace period, and while webhooks received within it still wait to be
+  // processed (bounded: a stuck event holds a reminder back for at most ten grace periods).
+  const maybeSent = claimed.filter((r) => !alreadySent.includes(r) && r.communication?.status === 'queued');
+  let backlog = false;
+  if (maybeSent.length > 0) {
+    const latest = Math.max(...maybeSent.map((r) => r.communication!.statusAt?.getTime() ?? 0));
+    const horizon = new Date(Math.min(now.getTime(), latest + policy.statusGraceMs));
+    backlog = now.getTime() < latest + 10 * policy.statusGraceMs && (await deps.tx.direct((repos) => repos.events.findStalled(horizon, 1))).length > 0;
+  }
+  const inDoubt = maybeSent.filter((r) => backlog || (r.communication!.statusAt !== undefined && now.getTime() < r.communication!.statusAt.getTime() + policy.statusGraceMs));
+  if (inDoubt.length > 0) {
+    const until = new Date(Math.max(now.getTime() + 5000, ...inDoubt.map((r) => (r.communication!.statusAt?.getTime() ?? 0) + policy.statusGraceMs)));
+    await deps.tx.direct((repos) => repos.reminders.defer(inDoubt.map((r) => r.id), until, 'awaiting_status', now));
+    deps.log.info({ count: inDoubt.length, workerId }, 'reminders.awaiting_status');
+  }
+  const open = claimed.filter((r) => !alreadySent.includes(r) && !inDoubt.includes(r));
   if (open.length === 0) return claimed.length;
 
-  // 2. Decide each reminder from its patient and subject.
+  // 3. Decide each reminder from its patient and subject.
   const { patients, subjects } = await deps.tx.direct(async (repos) => ({
     patients: await repos.reminders.loadPatients(open.map((r) => r.patientId)),
     subjects: await repos.reminders.loadSubjects(open),
@@ -160,7 +190,7 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
   if (noTemplate.length > 0) deps.log.warn({ count: noTemplate.length }, 'reminders.no_template');
   if (ready.length === 0) return claimed.length;
 
-  // 3. The daily unique-recipient limit, then the outbox rows, in one short transaction.
+  // 4. The daily unique-recipient limit, then the outbox rows, in one short transaction.
   const limit = deps.clinic.reminders.dailyRecipientLimit;
   const { admitted, communications } = await deps.tx.run(async (repos) => {
     const admittedIds = await repos.reminders.admitRecipients(policy.senderId, ready.map((r) => r.patient.id), now, limit);
@@ -178,7 +208,8 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
     return { admitted: admittedReady, communications: prepared };
   });
 
-  // 4. Send at the shared pace; every request carries the Communication id as callback data.
+  const preparedMs = ms();
+  // 5. Send at the shared pace; every request carries the Communication id as callback data.
   const bucket = `number:${policy.senderId}`;
   const rate = policy.messagesPerSecond * policy.rateShare;
   const burst = Math.max(1, Math.floor(policy.messagesPerSecond * policy.burstShare));
@@ -186,8 +217,13 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
   const inflight: Array<Promise<{ item: Ready; communicationId: string; result: SendResult }>> = [];
   let released = 0;
   while (queue.length > 0) {
-    const { granted, waitMs } = await deps.tokens.take(bucket, rate, burst, Math.min(queue.length, burst));
-    for (const item of queue.splice(0, granted)) {
+    // Reserve a chunk of slots on the shared timeline, then start each send at its slot.
+    const chunk = queue.splice(0, Math.min(queue.length, policy.chunkSize));
+    const { offsetsMs } = await deps.tokens.reserve(bucket, rate, burst, chunk.length);
+    const reservedAt = performance.now();
+    for (const [index, item] of chunk.entries()) {
+      const wait = reservedAt + (offsetsMs[index] ?? 0) - performance.now();
+      if (wait >= 2) await deps.sleep(Math.floor(wait));
       // A claim this round can no longer vouch for is left to the process that takes it over.
       if (!lease.holds(item.reminder.id)) {
         released += 1;
@@ -202,12 +238,13 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
         ),
       );
     }
-    if (queue.length > 0 && granted === 0) await deps.sleep(waitMs);
   }
   const results = await Promise.all(inflight);
+  const sentMs = ms();
   if (released > 0) deps.log.warn({ released, workerId }, 'reminders.lease_lost');
 
-  // 5. Record what happened.
+  // 6. Record what happened.
+  await lease.stop();
   const sentAt = deps.clock.now();
   const sent = results.filter((r) => r.result.ok);
   await deps.tx.run(async (repos) => {
@@ -244,8 +281,9 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
   deps.metrics.count('sends_total', { outcome: 'accepted' }, sent.length);
   if (sent.length < results.length) {
     deps.metrics.count('sends_total', { outcome: 'failed' }, results.length - sent.length);
-    deps.log.warn({ failed: results.length - sent.length, workerId }, 'reminders.send_failed');
+    const titles = [...new Set(results.flatMap((r) => (r.result.ok ? [] : [r.result.title])))].slice(0, 5);
+    deps.log.warn({ failed: results.length - sent.length, titles, workerId }, 'reminders.send_failed');
   }
-  deps.log.info({ sent: sent.length, claimed: claimed.length, workerId }, 'reminders.dispatched');
+  deps.log.info({ sent: sent.length, claimed: claimed.length, workerId, preparedMs, sentMs, recordedMs: ms() }, 'reminders.dispatched');
   return claimed.length;
 }

@@ -26,7 +26,7 @@ export interface ClaimedReminder {
   dueAt: Date;
   attempts: number;
   /** Set when an earlier claim got as far as the outbox (a crash, or a retry). */
-  communication: { id: string; status: string; providerMessageId: string | undefined } | undefined;
+  communication: { id: string; status: string; providerMessageId: string | undefined; statusAt: Date | undefined } | undefined;
 }
 
 export interface DispatchPatient extends ReminderPatient {
@@ -148,8 +148,12 @@ export interface CarePlanRepository {
   patientLanguage(patientId: string): Promise<Language | undefined>;
 }
 
-/** Batch send tokens on the shared per-number bucket (rate_buckets), for paced dispatch. */
+/** Send slots on the shared per-number token bucket (rate_buckets), for paced dispatch. */
 export interface SendTokens {
-  /** Takes up to `want` tokens; `waitMs` is how long until at least one more is available. */
-  take(key: string, ratePerSecond: number, burst: number, want: number): Promise<{ granted: number; waitMs: number }>;
+  /**
+   * Reserves `count` sends on bucket `key` at once (the bucket may go into debt, which every other
+   * taker — the reply sender too — then waits out): `offsetsMs[i]` is when send i may start,
+   * counted from the moment the answer arrived, evenly spaced at `ratePerSecond`.
+   */
+  reserve(key: string, ratePerSecond: number, burst: number, count: number): Promise<{ offsetsMs: number[] }>;
 }

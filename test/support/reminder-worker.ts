@@ -13,7 +13,7 @@ if (!parsed.ok) {
 }
 const hale = await startHale(parsed.config, {
   logger: createLogger('warn'),
-  reminders: { pollMs: 50, housekeepingMs: 600_000, pipelines: 2, policy: { leaseMs: Number(process.env['REMINDER_TEST_LEASE_MS'] ?? 4000), batchSize: 20 } },
+  reminders: { pollMs: 50, housekeepingMs: 600_000, pipelines: 2, policy: { leaseMs: Number(process.env['REMINDER_TEST_LEASE_MS'] ?? 4000), statusGraceMs: 15_000, batchSize: 20 } },
 });
 console.log(`ready ${hale.url}`);
 process.on('SIGTERM', () => {

@@ -21,12 +21,15 @@ function firstWord(name: string | undefined): string | undefined {
 
 /** Planned sends: planning, claiming with SKIP LOCKED and a lease, and recording each outcome in batches. */
 export function remindersRepository(db: Kysely<Database>, cipher: Cipher): ReminderRepository {
+  /** The outbox rows of reminders claimed before (attempts > 1): found by their idempotency key `reminder:<id>`. */
   async function communicationsOf(rows: Array<Selectable<RemindersTable>>): Promise<Map<string, ClaimedReminder['communication']>> {
-    const ids = rows.map((r) => r.communication_id).filter((id): id is string => id !== null);
+    const keys = rows.filter((r) => r.attempts > 1 || r.communication_id !== null).map((r) => `reminder:${r.id}`);
     const result = new Map<string, ClaimedReminder['communication']>();
-    if (ids.length === 0) return result;
-    const found = await db.selectFrom('communications').select(['id', 'status', 'provider_message_id']).where('id', 'in', ids).execute();
-    for (const c of found) result.set(c.id, { id: c.id, status: c.status, providerMessageId: c.provider_message_id ?? undefined });
+    if (keys.length === 0) return result;
+    const found = await db.selectFrom('communications').select(['id', 'status', 'provider_message_id', 'idempotency_key', 'status_at']).where('idempotency_key', 'in', keys).execute();
+    for (const c of found) {
+      result.set(String(c.idempotency_key).slice('reminder:'.length), { id: c.id, status: c.status, providerMessageId: c.provider_message_id ?? undefined, statusAt: c.status_at ?? undefined });
+    }
     return result;
   }
 
@@ -94,7 +97,7 @@ export function remindersRepository(db: Kysely<Database>, cipher: Cipher): Remin
         subjectId: row.subject_id,
         dueAt: new Date(row.due_at),
         attempts: row.attempts,
-        communication: row.communication_id === null ? undefined : communications.get(row.communication_id),
+        communication: communications.get(row.id),
       }));
     },
 
@@ -269,17 +272,10 @@ export function remindersRepository(db: Kysely<Database>, cipher: Cipher): Remin
         .where('idempotency_key', 'in', items.map((i) => keyOf(i.reminderId)))
         .execute();
       const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
-      const links: Array<{ reminderId: string; communicationId: string }> = [];
+      // The reminder finds its row again by this key (claimDue); communication_id is set when it is sent.
       for (const item of items) {
         const row = byKey.get(keyOf(item.reminderId));
-        if (row === undefined) continue;
-        result.set(item.reminderId, { id: row.id, status: row.status, providerMessageId: row.provider_message_id ?? undefined });
-        links.push({ reminderId: item.reminderId, communicationId: row.id });
-      }
-      if (links.length > 0) {
-        await sql`UPDATE reminders AS r SET communication_id = v.cid::uuid, updated_at = ${at}
-          FROM (VALUES ${sql.join(links.map((l) => sql`(${l.reminderId}::uuid, ${l.communicationId})`))}) AS v(rid, cid)
-          WHERE r.id = v.rid`.execute(db);
+        if (row !== undefined) result.set(item.reminderId, { id: row.id, status: row.status, providerMessageId: row.provider_message_id ?? undefined });
       }
       return result;
     },
@@ -293,14 +289,9 @@ export function remindersRepository(db: Kysely<Database>, cipher: Cipher): Remin
           FROM (VALUES ${sql.join(withIds.map((i) => sql`(${i.communicationId}::uuid, ${i.providerMessageId})`))}) AS v(cid, pid)
           WHERE c.id = v.cid AND c.status = 'queued' AND c.provider_message_id IS NULL`.execute(db);
       }
-      await sql`UPDATE reminders AS r SET state = 'sent', sent_at = ${at}, sent_as = v.sent_as, lease_until = NULL, updated_at = ${at}
-        FROM (VALUES ${sql.join(items.map((i) => sql`(${i.reminderId}::uuid, ${i.sentAs ?? null}::text)`))}) AS v(rid, sent_as)
+      await sql`UPDATE reminders AS r SET state = 'sent', sent_at = ${at}, sent_as = v.sent_as, communication_id = v.cid, lease_until = NULL, updated_at = ${at}
+        FROM (VALUES ${sql.join(items.map((i) => sql`(${i.reminderId}::uuid, ${i.sentAs ?? null}::text, ${i.communicationId}::uuid)`))}) AS v(rid, sent_as, cid)
         WHERE r.id = v.rid`.execute(db);
-      const followUps = items.filter((i) => i.kind === 'follow_up').map((i) => i.reminderId);
-      if (followUps.length > 0) {
-        await sql`UPDATE follow_ups SET state = 'reminded', updated_at = ${at}
-          WHERE state = 'planned' AND id IN (SELECT subject_id FROM reminders WHERE id IN (${sql.join(followUps.map((id) => sql`${id}::uuid`))}))`.execute(db);
-      }
       // Each reminder is an automated disclosure: one audit row each, chained in one insert.
       await sql`SELECT pg_advisory_xact_lock(hashtext('hale.audit_events'))`.execute(db);
       const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
