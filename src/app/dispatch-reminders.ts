@@ -30,7 +30,7 @@ export interface ReminderDispatchPolicy {
 export const defaultReminderDispatchPolicy = (senderId: string, messagesPerSecond: number): ReminderDispatchPolicy => ({
   senderId,
   messagesPerSecond,
-  rateShare: 0.97,
+  rateShare: 0.96,
   burstShare: 0.01,
   batchSize: 100,
   chunkSize: 25,
@@ -53,6 +53,9 @@ type Deps = {
 };
 
 type Ready = { reminder: ClaimedReminder; patient: DispatchPatient; reply: OutboundReply; sentAs: 'template' | 'session' };
+
+/** A send more than this late for its reserved slot waits for a new slot instead. */
+const LATE_SLOT_MS = 20;
 
 /** Callback data on each reminder send: the status webhook brings it back (see adoptProviderId). */
 export const callbackDataOf = (communicationId: string): string => `c:${communicationId}`;
@@ -221,9 +224,15 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
     const chunk = queue.splice(0, Math.min(queue.length, policy.chunkSize));
     const { offsetsMs } = await deps.tokens.reserve(bucket, rate, burst, chunk.length);
     const reservedAt = performance.now();
+    const late: Ready[] = [];
     for (const [index, item] of chunk.entries()) {
       const wait = reservedAt + (offsetsMs[index] ?? 0) - performance.now();
       if (wait >= 2) await deps.sleep(Math.floor(wait));
+      // Never catch up on a missed slot (a stalled process would send a burst): give it up, reserve anew.
+      if (reservedAt + (offsetsMs[index] ?? 0) - performance.now() < -LATE_SLOT_MS) {
+        late.push(item);
+        continue;
+      }
       // A claim this round can no longer vouch for is left to the process that takes it over.
       if (!lease.holds(item.reminder.id)) {
         released += 1;
@@ -238,6 +247,7 @@ async function dispatchClaimed(deps: Deps, policy: ReminderDispatchPolicy, worke
         ),
       );
     }
+    queue.unshift(...late);
   }
   const results = await Promise.all(inflight);
   const sentMs = ms();
