@@ -10,6 +10,8 @@
  *   deliveries         webhook deliveries still queued or retried, and dropped ones
  *
  *   BENCH_SIM_MPS=80   messages per second the simulated number accepts (default 80, Meta's)
+ *   BENCH_SIM_STATUS_DELAY_MS   delay before the sent/delivered status webhooks (default the
+ *                      simulator's); the reminder dispatch benchmark sets it past the run
  */
 import { createSimulator } from '../simulator/create-simulator.ts';
 import type { RequestLogEntry } from '../simulator/simulator-store.ts';
@@ -32,6 +34,7 @@ const sim = await createSimulator({
   accessToken: BENCH_ACCESS_TOKEN,
   phoneNumberId: BENCH_PHONE_NUMBER_ID,
   mps,
+  ...(process.env['BENCH_SIM_STATUS_DELAY_MS'] === undefined ? {} : { statusDelayMs: Number(process.env['BENCH_SIM_STATUS_DELAY_MS']) }),
   businessName: 'Hale Bench Clinic',
 });
 

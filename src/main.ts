@@ -59,6 +59,13 @@ import { registerClinicalRoutes } from './adapters/http/clinical-routes.ts';
 import { assessSymptoms } from './app/assess-symptoms.ts';
 import { listPatientObservations, setVitalTargets } from './app/staff-vitals.ts';
 import { composeStaff, type DemoAccount, type StaffSide } from './compose-staff.ts';
+import { databaseSendTokens } from './adapters/db/send-tokens.ts';
+import { startReminderLoops } from './adapters/jobs/start-reminder-loops.ts';
+import { defaultReminderDispatchPolicy, dispatchDueReminders, type ReminderDispatchPolicy } from './app/dispatch-reminders.ts';
+import { runReminderHousekeeping } from './app/run-reminder-housekeeping.ts';
+import { createMedicationPlan, stopMedicationPlan } from './app/create-medication-plan.ts';
+import { createFollowUp } from './app/create-follow-up.ts';
+import { listUnconfirmedAppointments, noShowRateByReminderOutcome } from './app/reminder-reports.ts';
 
 export interface Hale {
   url: string;
@@ -76,7 +83,21 @@ export interface Hale {
   booking: StaffBooking;
   /** Staff sign-in, API, realtime and web app (src/compose-staff.ts). */
   staff: StaffSide;
+  /** Reminder use cases for the staff API (docs/reminders.md). */
+  reminders: HaleReminders;
   close(): Promise<void>;
+}
+
+export interface HaleReminders {
+  createMedicationPlan(input: Parameters<typeof createMedicationPlan>[1]): ReturnType<typeof createMedicationPlan>;
+  stopMedicationPlan(input: Parameters<typeof stopMedicationPlan>[1]): Promise<void>;
+  createFollowUp(input: Parameters<typeof createFollowUp>[1]): ReturnType<typeof createFollowUp>;
+  markAttendance(input: { appointmentId: string; attendance: 'attended' | 'no_show'; staffId: string }): Promise<void>;
+  listUnconfirmed(window: { from: Date; to: Date }): ReturnType<typeof listUnconfirmedAppointments>;
+  noShowRateByReminderOutcome(window: { from: Date; to: Date }): ReturnType<typeof noShowRateByReminderOutcome>;
+  /** One dispatch round now (tests, operators); the worker loop does this continuously. */
+  dispatchOnce(): Promise<number>;
+  housekeepingOnce(): ReturnType<typeof runReminderHousekeeping>;
 }
 
 type UseCaseDeps = Parameters<typeof cancelAppointment>[0];
@@ -115,6 +136,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Extra log lines at start (npm start prints where Hale listens). */
   announce?: boolean;
+  /** Reminder dispatch tuning (tests and benchmarks): loops off, poll interval, lease, pipelines. */
+  reminders?: { loops?: boolean; pollMs?: number; housekeepingMs?: number; pipelines?: number; policy?: Partial<ReminderDispatchPolicy> };
 }
 
 const PHI_LOG_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'text', 'name', 'phone', 'waId', 'wa_id'];
@@ -245,7 +268,15 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     });
   }
 
+  const reminderPolicy: ReminderDispatchPolicy = { ...defaultReminderDispatchPolicy(wa.phoneNumberId ?? 'unconfigured', wa.mps), ...options.reminders?.policy };
+  const reminderDeps = { tx, clock, channel, tokens: databaseSendTokens(database.db), clinic, metrics, log, sleep: (ms: number) => sleep(ms) };
+  const workerId = `${process.pid}-${randomBytes(3).toString('hex')}`;
+  const dispatchOnce = (pipeline = 0) => dispatchDueReminders(reminderDeps, reminderPolicy, `${workerId}-${pipeline}`);
+  const housekeepingOnce = () => runReminderHousekeeping({ tx, clock, clinic, log });
+
+
   // HALE_ROLE=web serves HTTP only; another process with HALE_ROLE=worker (or all) does the jobs.
+  let stopReminders = async (): Promise<void> => undefined;
   if (config.role !== 'web') await startWorkers();
   async function startWorkers(): Promise<void> {
   // The assistant answers in the same job (one job less per message); it is idempotent and ordered (ADR 2).
@@ -269,6 +300,17 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   await jobs.work('media.fetch', 2, async (data) => {
     await fetchInboundMedia({ tx, clock, channel, storage, metrics, log, maxBytes: config.mediaMaxBytes }, String(data['mediaId']));
   });
+  if (options.reminders?.loops !== false) {
+    const loops = startReminderLoops({
+      pipelines: options.reminders?.pipelines ?? 3,
+      pollMs: options.reminders?.pollMs ?? 1000,
+      housekeepingMs: options.reminders?.housekeepingMs ?? 60_000,
+      dispatch: dispatchOnce,
+      housekeeping: housekeepingOnce,
+      onError: (error, where) => log.error({ err: error, where }, 'reminders.loop_failed'),
+    });
+    stopReminders = () => loops.stop();
+  }
   }
 
   // Events whose job was lost (a crash between storing and dispatching) are picked up again.
@@ -318,6 +360,18 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
     booking: staffBooking({ tx, clock, clinic }, cipher),
     staff,
+    reminders: {
+      createMedicationPlan: (input) => createMedicationPlan({ tx, clock, clinic }, input),
+      stopMedicationPlan: (input) => stopMedicationPlan({ tx, clock }, input),
+      createFollowUp: (input) => createFollowUp({ tx, clock, clinic }, input),
+      markAttendance: async (input) => {
+        await markAttendance({ tx, clock, clinic }, { appointmentId: input.appointmentId, staffId: input.staffId, status: input.attendance === 'attended' ? 'fulfilled' : 'noshow' });
+      },
+      listUnconfirmed: (window) => listUnconfirmedAppointments({ tx }, window),
+      noShowRateByReminderOutcome: (window) => noShowRateByReminderOutcome({ tx }, window),
+      dispatchOnce: () => dispatchOnce(0),
+      housekeepingOnce,
+    },
     handBack: (conversationId, to, actor) => handBackConversation({ tx, clock, clinic }, { conversationId, to, actor: { type: actor.type, ...(actor.id === undefined ? {} : { id: actor.id }) } }),
     close() {
       closing ??= (async () => {
@@ -326,6 +380,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
         await pipeline?.drain(); // answer what was stored
         await staff.close();
         await dispatcher.flush(); // jobs for every event acknowledged to Meta
+        await stopReminders(); // finish the reminder rounds in flight
         await jobs.stop(); // finish in-flight jobs
         clearInterval(sealer);
         await sealing;

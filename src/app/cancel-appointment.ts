@@ -5,6 +5,7 @@ import { assertChangeAllowed } from './assert-change-allowed.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, BookingActor, CancelReason, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -33,6 +34,7 @@ export async function cancelAppointment(
       cancelReason: input.reason ?? (input.actor.type === 'patient' ? 'patient_request' : 'clinic_request'),
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
+    await syncAppointmentReminders(repos, deps.clinic, appointment, now);
     const waitlistOffer = await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId });
     // The waiting patient is told in the same transaction (and the next one when the offer expires).
     await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);

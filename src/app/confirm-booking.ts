@@ -5,6 +5,7 @@ import { auditAppointment } from './audit-appointment.ts';
 import { slotUnavailable, type WantedSlot } from './find-alternative-slots.ts';
 import { isSlotBookable } from './load-availability.ts';
 import type { AppointmentRecord, BookingActor, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -67,6 +68,7 @@ export async function confirmBooking(deps: Deps, input: ConfirmBookingInput): Pr
     const { appointment } = result;
     await repos.slotHolds.releaseForPatient(input.patientId);
     if (waitlistEntry !== undefined) await repos.waitlist.markBooked(waitlistEntry.id, appointment.id, now);
+    await syncAppointmentReminders(repos, deps.clinic, appointment, now);
     await auditAppointment(repos, {
       action: appointment.status === 'pending' ? 'appointment.requested' : 'appointment.booked',
       appointment,

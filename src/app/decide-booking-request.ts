@@ -5,6 +5,7 @@ import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import { queuePatientNoticeWith } from './queue-patient-notice.ts';
 import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -34,6 +35,7 @@ export async function decideBookingRequest(
       ...(target === 'cancelled' ? { cancelReason: 'declined' as const } : {}),
     });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile', { appointmentId: current.id });
+    await syncAppointmentReminders(repos, deps.clinic, appointment, now);
     const waitlistOffer = target === 'cancelled' ? await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId }) : undefined;
     // The waiting patient is told in the same transaction (and the next one when the offer expires).
     await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);

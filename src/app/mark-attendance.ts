@@ -29,6 +29,8 @@ export async function markAttendance(
     const appointment = await repos.appointments.changeStatus(current.id, { status: input.status, expectedVersion: current.version, at: now });
     if (appointment === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile (or its time is taken again)', { appointmentId: current.id });
     await auditAppointment(repos, { action: `appointment.${input.status}`, appointment, actor: { type: 'staff', staffId: input.staffId }, at: now, detail: { from: current.status } });
+    // Attendance for no-show analytics by reminder outcome (reminders, issue 6).
+    if (input.status === 'noshow' || input.status === 'fulfilled') await repos.carePlans.setAttendance(current.id, input.status === 'noshow' ? 'no_show' : 'attended', input.staffId, now);
     return appointment;
   });
 }

@@ -2,6 +2,7 @@
  * The interfaces core and app need from the outside world. Adapters implement them; main.ts
  * wires them. Nothing here knows about WhatsApp payloads, SQL or HTTP.
  */
+import type { CarePlanRepository, ReminderRepository } from './reminder-ports.ts';
 import type {
   DeliveryStatus,
   InboundContent,
@@ -68,7 +69,8 @@ export type SendResult = { ok: true; providerMessageId: string } | ({ ok: false 
 export interface ChannelSender {
   /** Throws DomainError('invalid_reply') when the reply breaks the channel's limits. */
   validate(reply: OutboundReply, to: Recipient): void;
-  send(reply: OutboundReply, to: Recipient): Promise<SendResult>;
+  /** `callbackData` comes back on the message's status webhooks (reminders use it to reconcile a crash). */
+  send(reply: OutboundReply, to: Recipient, options?: { callbackData?: string }): Promise<SendResult>;
   /** Blue ticks: tells the patient their messages up to this one were read. */
   markRead(providerMessageId: string): Promise<{ ok: true } | ({ ok: false } & ChannelFailure)>;
   fetchMedia(providerMediaId: string, maxBytes: number): Promise<
@@ -372,6 +374,10 @@ export interface Repositories {
     insert(input: { patientId: string; appointmentId: string | undefined; questionnaire: string; items: IntakeAnswer[]; source: 'patient' | 'staff'; at: Date }): Promise<{ id: string }>;
     listForAppointment(appointmentId: string): Promise<QuestionnaireResponseRecord[]>;
   };
+  /** Planned sends and their dispatch (src/app/reminder-ports.ts). */
+  reminders: ReminderRepository;
+  /** Medication plans, follow-ups, attendance (src/app/reminder-ports.ts). */
+  carePlans: CarePlanRepository;
 }
 
 /** FHIR QuestionnaireResponse resources (triage answers); the resource is stored encrypted. */

@@ -44,7 +44,11 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
       }
       const update = translated.value;
       const reason = update.error === undefined ? undefined : deps.translator.describeFailure(update.error.code);
-      const outcome = await repos.communications.applyStatus(update, reason);
+      let outcome = await repos.communications.applyStatus(update, reason);
+      // A reminder sent just before a crash: the status names its outbox row (callback data), so the send is recorded, not repeated.
+      if (outcome === 'unknown' && update.callbackData?.startsWith('c:') === true && (await repos.reminders.adoptProviderId(update.callbackData.slice(2), update.providerMessageId, now))) {
+        outcome = await repos.communications.applyStatus(update, reason);
+      }
       deps.metrics.count('statuses_total', { status: translated.value.status, outcome });
       if (outcome === 'unknown') {
         const attempts = await repos.events.countAttempt(eventId);

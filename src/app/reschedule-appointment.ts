@@ -8,6 +8,7 @@ import { isSlotBookable } from './load-availability.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
 import type { AppointmentRecord, BookingActor, Clock, Transactor } from './ports.ts';
+import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
 
@@ -60,6 +61,7 @@ export async function rescheduleAppointment(
     if (!result.ok) throw await slotUnavailable(repos, deps.clinic, wanted, context);
     const { appointment } = result;
     await repos.slotHolds.releaseForPatient(current.patientId);
+    for (const changed of [previous, appointment]) await syncAppointmentReminders(repos, deps.clinic, changed, now);
     const waitlistOffer = await offerFreedSlotWith(repos, deps.clinic, current, { now, excludePatientId: current.patientId });
     // The waiting patient is told in the same transaction (and the next one when the offer expires).
     await sendWaitlistOfferWith(repos, deps.clinic, waitlistOffer, now);

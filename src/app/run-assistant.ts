@@ -5,6 +5,7 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import type { InboundContent } from '../core/messages.ts';
 import type { Clock, ConversationRecord, Logger, Nlu, Repositories, Transactor } from './ports.ts';
 import { RetryLaterError } from './retry-later-error.ts';
+import { applyReminderAnswer } from './answer-reminder.ts';
 
 /** Messages handled per transaction; a longer backlog continues in the next round. */
 const BATCH = 20;
@@ -199,5 +200,8 @@ async function applyEffect(
       }
       return;
     }
+    case 'reminder.answered':
+      await applyReminderAnswer(repos, effect, { patientId, at });
+      return;
   }
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.ts';
-import { createLogger, startHale, type Hale } from '../../src/main.ts';
+import { createLogger, startHale, type Hale, type StartOptions } from '../../src/main.ts';
 import { createScratchDatabase, type ScratchDatabase } from './test-database.ts';
 
 export const TEST_APP_SECRET = 'test-app-secret';
@@ -17,7 +17,7 @@ export interface TestHale {
 }
 
 /** Starts a real Hale (HTTP on a free loopback port, jobs, database) for an integration test. */
-export async function startTestHale(env: Record<string, string> = {}): Promise<TestHale> {
+export async function startTestHale(env: Record<string, string> = {}, options: Omit<StartOptions, 'logger'> = {}): Promise<TestHale> {
   const scratch = await createScratchDatabase();
   const parsed = parseConfig({
     PORT: '0',
@@ -42,7 +42,7 @@ export async function startTestHale(env: Record<string, string> = {}): Promise<T
     },
   });
   const logger = createLogger('debug', sink);
-  const hale = await startHale(parsed.config, { logger });
+  const hale = await startHale(parsed.config, { ...options, logger });
   return {
     hale,
     scratch,

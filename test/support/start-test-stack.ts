@@ -1,4 +1,5 @@
 import { createSimulator, type Simulator } from '../../simulator/create-simulator.ts';
+import type { StartOptions } from '../../src/main.ts';
 import { startTestHale, TEST_ACCESS_TOKEN, TEST_APP_SECRET, TEST_PHONE_NUMBER_ID, type TestHale } from './start-test-hale.ts';
 
 export interface TestStack extends TestHale {
@@ -10,7 +11,11 @@ export interface TestStack extends TestHale {
 }
 
 /** A real Hale and the WhatsApp simulator, talking to each other over HTTP on loopback. */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  env: Record<string, string> = {},
+  options: Omit<StartOptions, 'logger'> = {},
+  simulatorOptions: { now?: () => number } = {},
+): Promise<TestStack> {
   const simulator = await createSimulator({
     webhookUrl: 'http://127.0.0.1:9/unset',
     appSecret: TEST_APP_SECRET,
@@ -19,11 +24,12 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     apiVersion: 'v23.0',
     statusDelayMs: 20,
     businessName: 'Hale Demo Clinic',
+    ...simulatorOptions,
   });
   const simulatorUrl = await simulator.app.listen({ port: 0, host: '127.0.0.1' });
   let hale: TestHale;
   try {
-    hale = await startTestHale({ WHATSAPP_API_URL: simulatorUrl, ...env });
+    hale = await startTestHale({ WHATSAPP_API_URL: simulatorUrl, ...env }, options);
   } catch (error) {
     await simulator.close();
     throw error;

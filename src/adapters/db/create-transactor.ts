@@ -14,6 +14,8 @@ import { waitlistRepository } from './waitlist-repository.ts';
 import { questionnairesRepository } from './questionnaires-repository.ts';
 import type { Database } from './schema.ts';
 import { observationsRepository } from './observations-repository.ts';
+import { remindersRepository } from './reminders-repository.ts';
+import { carePlansRepository } from './care-plans-repository.ts';
 
 /**
  * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). In a
@@ -37,6 +39,8 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     observations: observationsRepository(db, cipher),
     questionnaireResponses: questionnaireResponsesRepository(db, cipher),
     questionnaires: questionnairesRepository(db, cipher),
+    reminders: remindersRepository(db, cipher),
+    carePlans: carePlansRepository(db, cipher),
   });
   return {
     run(fn) {

@@ -5,6 +5,7 @@ import * as assistant from './migrations/0002-assistant.ts';
 import * as scheduling from './migrations/0003-scheduling.ts';
 import * as patientDetails from './migrations/0004-patient-details.ts';
 import * as bookingExtras from './migrations/0005-booking-extras.ts';
+import * as reminders from './migrations/0006-reminders.ts';
 import * as staff from './migrations/0007-staff.ts';
 import * as triage from './migrations/0008-triage.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0003-scheduling': scheduling,
   '0004-patient-details': patientDetails,
   '0005-booking-extras': bookingExtras,
+  '0006-reminders': reminders,
   '0007-staff': staff,
   '0008-triage': triage,
   '0009-send-claims': sendClaims,

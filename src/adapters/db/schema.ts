@@ -18,6 +18,7 @@ export interface PatientsTable {
   opted_in_at: NullableTimestamp;
   full_name_enc: string | null;
   birth_date_enc: string | null;
+  time_zone: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -181,6 +182,10 @@ export interface AppointmentsTable {
   cancel_reason: string | null;
   rescheduled_from: string | null;
   version: Generated<number>;
+  attendance: Generated<'attended' | 'no_show' | 'cancelled_late' | null>;
+  attendance_at: NullableTimestamp;
+  attendance_by: string | null;
+  confirmed_at: NullableTimestamp;
 }
 
 export interface SlotHoldsTable {
@@ -228,6 +233,100 @@ export interface PatientVitalTargetsTable {
   updated_at: Timestamp;
 }
 
+export interface RemindersTable {
+  id: Generated<string>;
+  key: string;
+  patient_id: string;
+  kind: 'appointment' | 'medication_dose' | 'refill' | 'follow_up';
+  subject_id: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  due_at: Timestamp;
+  send_after: Timestamp;
+  state: 'planned' | 'sending' | 'sent' | 'cancelled' | 'skipped' | 'failed';
+  attempts: Generated<number>;
+  lease_until: NullableTimestamp;
+  claimed_by: string | null;
+  communication_id: string | null;
+  sent_as: 'template' | 'session' | null;
+  deferred_reason: string | null;
+  skip_reason: string | null;
+  outcome: string | null;
+  outcome_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface MedicationPlansTable {
+  id: Generated<string>;
+  patient_id: string;
+  medication_enc: string;
+  dose_enc: string;
+  times: string[];
+  days_of_week: number[];
+  start_date: ColumnType<string, string, string>;
+  end_date: ColumnType<string | null, string | null, string | null>;
+  time_zone: string;
+  runs_out_on: ColumnType<string | null, string | null, string | null>;
+  refill_days_before: number | null;
+  state: 'active' | 'stopped';
+  planned_until: NullableTimestamp;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MedicationDosesTable {
+  id: Generated<string>;
+  plan_id: string;
+  patient_id: string;
+  scheduled_at: Timestamp;
+  local_time: string;
+  state: 'pending' | 'taken' | 'skipped' | 'missed' | 'cancelled';
+  snoozes: Generated<number>;
+  answered_at: NullableTimestamp;
+}
+
+export interface RefillRequestsTable {
+  id: Generated<string>;
+  plan_id: string;
+  patient_id: string;
+  runs_out_on: ColumnType<string | null, string | null, string | null>;
+  state: 'open' | 'done' | 'declined';
+  created_at: Timestamp;
+}
+
+export interface FollowUpsTable {
+  id: Generated<string>;
+  patient_id: string;
+  kind: 'follow_up' | 'screening';
+  service_id: string | null;
+  due_on: ColumnType<string, string, string>;
+  note_enc: string | null;
+  state: 'planned' | 'reminded' | 'booked' | 'cancelled';
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OutreachRecipientsTable {
+  sender: string;
+  patient_id: string;
+  last_sent_at: Timestamp;
+}
+
+export interface StaffAlertsTable {
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string;
+  patient_id: string | null;
+  subject_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+}
+
 export interface Database {
   observations: ObservationsTable;
   patient_vital_targets: PatientVitalTargetsTable;
@@ -252,6 +351,13 @@ export interface Database {
   conversation_notes: ConversationNotesTable;
   patient_search_terms: PatientSearchTermsTable;
   patient_search_state: PatientSearchStateTable;
+  reminders: RemindersTable;
+  medication_plans: MedicationPlansTable;
+  medication_doses: MedicationDosesTable;
+  refill_requests: RefillRequestsTable;
+  follow_ups: FollowUpsTable;
+  outreach_recipients: OutreachRecipientsTable;
+  staff_alerts: StaffAlertsTable;
 }
 
 export interface PatientSearchStateTable {

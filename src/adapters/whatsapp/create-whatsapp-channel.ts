@@ -58,7 +58,7 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): ChannelS
   });
   return {
     validate: validateReply,
-    async send(reply, to) {
+    async send(reply, to, sendOptions) {
       try {
         let uploadedId: string | undefined;
         if (reply.kind === 'media' && 'storageKey' in reply.source) {
@@ -66,7 +66,8 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): ChannelS
           const uploaded = await client.uploadMedia(bytes, reply.mimeType ?? 'application/octet-stream', reply.filename ?? 'file');
           uploadedId = uploaded.mediaId;
         }
-        const body = renderOutbound(reply, to, { mediaIdForStorageKey: () => uploadedId });
+        const rendered = renderOutbound(reply, to, { mediaIdForStorageKey: () => uploadedId });
+        const body = sendOptions?.callbackData === undefined ? rendered : { ...rendered, biz_opaque_callback_data: sendOptions.callbackData };
         const { providerMessageId } = await client.sendMessage(body);
         return { ok: true, providerMessageId };
       } catch (error) {

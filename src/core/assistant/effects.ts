@@ -22,7 +22,15 @@ export type Effect =
   /** A symptom triage ended: store the answers; urgent and emergency flag the conversation for staff with the summary. */
   | { type: 'triage.completed'; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; summary: string; response: QuestionnaireResponse }
   /** The pre-visit questionnaire of a service, answered (skipped questions have no answer). */
-  | { type: 'intake.answered'; appointmentId: string; serviceId: string; answers: IntakeAnswer[] };
+  | { type: 'intake.answered'; appointmentId: string; serviceId: string; answers: IntakeAnswer[] }
+  /** A reminder button: ids come from the patient's tap, so the use case checks they are theirs. */
+  | {
+      type: 'reminder.answered';
+      subject: 'appointment' | 'dose' | 'refill' | 'follow_up';
+      subjectId: string;
+      answer: 'confirmed' | 'taken' | 'snoozed' | 'skipped' | 'refill_requested' | 'booked';
+      snoozeMinutes?: number;
+    };
 
 /** One answer of a pre-visit questionnaire (FHIR QuestionnaireResponse.item). */
 export interface IntakeAnswer {

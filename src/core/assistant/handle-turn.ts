@@ -13,6 +13,7 @@ import { describeOpeningHours } from './describe-opening-hours.ts';
 import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, handleIntakeAnswer, resumeBooking, startBooking } from './booking-flow.ts';
 import type { AssistantRequest, Effect, HandoverReason, RequestResult } from './effects.ts';
 import { faqTitle, showFaqList, showLanguages, showMenu } from './menus.ts';
+import { handleReminderChoice, reminderChoicePattern } from './reminder-replies.ts';
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 import type { Understanding } from './understanding.ts';
@@ -357,6 +358,7 @@ function handleChoice(turn: Turn, choiceId: string): Turn {
     handleIntakeAnswer(turn, { choiceId });
     return turn;
   }
+  if (reminderChoicePattern.test(choiceId)) return ask(turn, handleReminderChoice(turn, choiceId));
   if (choiceId.startsWith('faq:')) return answerFaq(turn, choiceId.slice(4));
   if (choiceId.startsWith('faqpage:')) {
     showFaqList(turn, Number(choiceId.slice(8)) || 0);

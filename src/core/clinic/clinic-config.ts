@@ -66,6 +66,8 @@ const serviceSchema = z.strictObject({
   slotStepMinutes: slotStepMinutesSchema.optional(),
   /** A short pre-visit questionnaire asked after booking (stored as a FHIR QuestionnaireResponse). */
   intake: z.array(intakeQuestionSchema).max(5).default([]),
+  /** Appointment reminders, minutes before the start; default: `reminders.appointmentOffsetsMinutes`. */
+  reminderOffsetsMinutes: z.array(z.number().int().min(5).max(43_200)).max(5).optional(),
 });
 
 const departmentSchema = z.strictObject({
@@ -119,6 +121,42 @@ const providerSchema = z.strictObject({
 });
 
 const schedulingDefaults = { minNoticeMinutes: 120, horizonDays: 30, cancellationCutoffHours: 24, holdMinutes: 5 };
+
+const remindersDefaults = {
+  appointmentOffsetsMinutes: [1440, 120],
+  quietHours: { start: '21:00', end: '08:00' },
+  dailyRecipientLimit: 1000,
+  missedDosesAlertAfter: 3,
+  doseAnswerWindowMinutes: 120,
+  snoozeMinutes: 30,
+  refillDaysBefore: 5,
+  refillReminderTime: '10:00',
+  followUpReminderTime: '10:00',
+  noShowAfterMinutes: 60,
+};
+
+const remindersSchema = z.strictObject({
+  /** Minutes before an appointment's start; each service may override (reminderOffsetsMinutes). */
+  appointmentOffsetsMinutes: z.array(z.number().int().min(5).max(43_200)).max(5).default(remindersDefaults.appointmentOffsetsMinutes),
+  /** No business-initiated message between start and end, local time in the patient's zone (default: the clinic's). */
+  quietHours: z.strictObject({ start: time, end: time }).default(remindersDefaults.quietHours),
+  /**
+   * WhatsApp's messaging limit tier: unique patients who may receive business-initiated messages
+   * in any 24 hours (250, 1000, 10000, 100000). Overflow waits and staff are warned.
+   */
+  dailyRecipientLimit: z.number().int().min(1).max(10_000_000).default(remindersDefaults.dailyRecipientLimit),
+  /** Doses in a row not answered (or skipped) before staff are alerted. */
+  missedDosesAlertAfter: z.number().int().min(1).max(50).default(remindersDefaults.missedDosesAlertAfter),
+  /** A dose prompt not answered within this time counts as missed. */
+  doseAnswerWindowMinutes: z.number().int().min(15).max(1440).default(remindersDefaults.doseAnswerWindowMinutes),
+  snoozeMinutes: z.number().int().min(5).max(240).default(remindersDefaults.snoozeMinutes),
+  /** Days before a medication runs out that the refill reminder is sent. */
+  refillDaysBefore: z.number().int().min(0).max(60).default(remindersDefaults.refillDaysBefore),
+  refillReminderTime: time.default(remindersDefaults.refillReminderTime),
+  followUpReminderTime: time.default(remindersDefaults.followUpReminderTime),
+  /** A booked appointment nobody marked is recorded as a no-show this long after its end. */
+  noShowAfterMinutes: z.number().int().min(0).max(10_080).default(remindersDefaults.noShowAfterMinutes),
+});
 
 export const assistantFeatures = ['booking', 'my_appointments', 'faq', 'opening_hours', 'talk_to_staff', 'language'] as const;
 export type AssistantFeature = (typeof assistantFeatures)[number];
@@ -210,6 +248,8 @@ export const clinicConfigSchema = z
         slotStepMinutes: slotStepMinutesSchema.optional(),
       })
       .default(schedulingDefaults),
+    /** Reminders and other business-initiated messages (docs/reminders.md). */
+    reminders: remindersSchema.default(remindersDefaults),
   })
   .superRefine((config, ctx) => {
     const supported = new Set(config.languages.supported);
@@ -283,6 +323,7 @@ export type Provider = ClinicConfig['providers'][number];
 export type ProviderException = Provider['exceptions'][number];
 export type WeeklyHours = ClinicConfig['openingHours'];
 export type SchedulingSettings = ClinicConfig['scheduling'];
+export type ReminderSettings = ClinicConfig['reminders'];
 
 /** `YYYY-MM-DD` (optionally followed by a time) names a day that exists, e.g. not 2026-02-30. */
 function isRealDate(text: string): boolean {
