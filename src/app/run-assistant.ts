@@ -5,6 +5,8 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import type { InboundContent } from '../core/messages.ts';
 import type { Clock, ConversationRecord, Logger, Nlu, Repositories, Transactor } from './ports.ts';
 import { RetryLaterError } from './retry-later-error.ts';
+import { assessVital } from '../core/vitals/assess-vital.ts';
+import { toObservation } from '../core/vitals/to-observation.ts';
 import { applyReminderAnswer } from './answer-reminder.ts';
 
 /** Messages handled per transaction; a longer backlog continues in the next round. */
@@ -197,6 +199,22 @@ async function applyEffect(
         await repos.conversations.flagUrgent(conversationId, effect.summary, at);
         await repos.conversations.addEvent(conversationId, { type: 'conversation.flagged_urgent', reason: `triage_${effect.level}`, actorType: 'system' }, at);
         await repos.audit.append({ actorType: 'system', action: 'conversation.flagged_urgent', entityType: 'Conversation', entityId: conversationId, patientId, outcome: 'success', detail: { triage: effect.level } }, at);
+      }
+      return;
+    }
+    case 'vitals.recorded': {
+      const targets = (await repos.observations.targetsFor(patientId)) ?? {};
+      for (const reading of effect.readings) {
+        const assessment = assessVital(reading, targets);
+        const resource = toObservation(reading, { patientId, effectiveAt: at, assessment, method: 'patient_message' });
+        const id = await repos.observations.record({ patientId, ...(communicationId === undefined ? {} : { communicationId }), kind: reading.kind, interpretation: assessment.level, resource, effectiveAt: at, at });
+        if (id === undefined) continue; // this message's reading was stored already
+        await repos.audit.append({ actorType: 'patient', action: 'observation.recorded', entityType: 'Observation', entityId: id, patientId, outcome: 'success', detail: { kind: reading.kind, interpretation: assessment.level } }, at);
+        if (assessment.level !== 'in_range') {
+          // Ids and codes only: the value stays in the encrypted Observation.
+          await repos.reminders.alert({ kind: assessment.level === 'danger' ? 'vital_danger' : 'vital_out_of_range', dedupeKey: `observation:${id}`, patientId, subjectId: id, detail: { kind: reading.kind } }, at);
+          await repos.conversations.addEvent(conversationId, { type: 'vitals.out_of_range', reason: reading.kind, actorType: 'system' }, at);
+        }
       }
       return;
     }

@@ -1,3 +1,4 @@
+import type { VitalReading } from '../vitals/parse-vitals.ts';
 import type { Language } from '../clinic/clinic-config.ts';
 import type { QuestionnaireResponse } from '../triage/build-questionnaire-response.ts';
 
@@ -23,6 +24,8 @@ export type Effect =
   | { type: 'triage.completed'; level: 'emergency' | 'urgent' | 'routine' | 'self_care'; summary: string; response: QuestionnaireResponse }
   /** The pre-visit questionnaire of a service, answered (skipped questions have no answer). */
   | { type: 'intake.answered'; appointmentId: string; serviceId: string; answers: IntakeAnswer[] }
+  /** Home measurements read from the patient's message (stored only with consent); the app judges them against the patient's targets and alerts staff. */
+  | { type: 'vitals.recorded'; readings: VitalReading[] }
   /** A reminder button: ids come from the patient's tap, so the use case checks they are theirs. */
   | {
       type: 'reminder.answered';

@@ -8,6 +8,9 @@ import { isKeyword, locales, normalizeForMatch } from '../locales/translate.ts';
 import type { InboundContent, OutboundReply } from '../messages.ts';
 import { buildEmergencyAdvice } from '../safety/build-emergency-advice.ts';
 import { screenRedFlags } from '../safety/screen-red-flags.ts';
+import { assessVital } from '../vitals/assess-vital.ts';
+import { parseVitals } from '../vitals/parse-vitals.ts';
+import { describeReadings, vitalsText } from '../vitals/vitals-texts.ts';
 import type { ConversationState, Owner } from './conversation-state.ts';
 import { describeOpeningHours } from './describe-opening-hours.ts';
 import { handleAppointmentChoice, handleBookingChoice, handleDetailsText, handleIntakeAnswer, resumeBooking, startBooking } from './booking-flow.ts';
@@ -85,6 +88,21 @@ export function handleTurn(input: TurnInput): TurnOutput {
       replyText(turn, buildEmergencyAdvice(screen.redFlags, languageOf(turn), input.config.emergency.number));
       turn.effects.push({ type: 'conversation.flagged_urgent', redFlags: screen.redFlags });
       if (turn.owner !== 'staff') handOver(turn, 'red_flag', `Red flags: ${screen.redFlags.join(', ')}`, { urgent: true, silent: true });
+      turn.state.lastPatientAt = input.now.getTime();
+      return done(turn);
+    }
+  }
+
+  // 1b. Home measurements that can mean danger (e.g. "bp 190/120", "sugar 45"): emergency advice
+  // at once, in any state, like a red flag; stored only with consent.
+  if (text !== undefined) {
+    const readings = parseVitals(text).readings;
+    const danger = readings.filter((r) => assessVital(r).level === 'danger');
+    if (danger.length > 0) {
+      replyText(turn, vitalsText(languageOf(turn), 'danger', { readings: describeReadings(danger, languageOf(turn)), number: input.config.emergency.number }));
+      if (turn.state.consent === 'granted') turn.effects.push({ type: 'vitals.recorded', readings });
+      turn.effects.push({ type: 'conversation.flagged_urgent', redFlags: ['vital_sign_danger'] });
+      if (turn.owner !== 'staff') handOver(turn, 'red_flag', `Home measurement in the danger range (${danger.map((r) => r.kind).join(', ')})`, { urgent: true, silent: true });
       turn.state.lastPatientAt = input.now.getTime();
       return done(turn);
     }
@@ -296,6 +314,23 @@ function languageByName(config: ClinicConfig, text: string): Language | undefine
 function handleRequest(turn: Turn, choiceId: string | undefined, text: string | undefined, understanding: Understanding | undefined): Turn {
   if (choiceId !== undefined) return handleChoice(turn, choiceId);
   if (text === undefined) return notUnderstood(turn, '(non-text message)');
+
+  // Home measurements ("bp 140/90", "Blutzucker 7,8"): saved with consent, for the care team.
+  const vitals = parseVitals(text);
+  if (vitals.readings.length > 0 || vitals.implausible.length > 0) {
+    if (turn.state.consent !== 'granted') {
+      replyText(turn, say(turn, 'consentNeededForThis'));
+      askConsent(turn);
+      return turn;
+    }
+    turn.state.misunderstandings = 0;
+    if (vitals.readings.length > 0) {
+      turn.effects.push({ type: 'vitals.recorded', readings: vitals.readings });
+      replyText(turn, vitalsText(languageOf(turn), 'recorded', { readings: describeReadings(vitals.readings, languageOf(turn)) }));
+    }
+    for (const problem of vitals.implausible) replyText(turn, vitalsText(languageOf(turn), 'implausible', { value: problem.text }));
+    return turn;
+  }
 
   const { faqThreshold, nearMissThreshold } = turn.config.assistant;
   const faq = understanding?.faq ?? [];
