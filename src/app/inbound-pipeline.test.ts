@@ -108,3 +108,27 @@ test('statuses are applied in batches of what arrived meanwhile; unknown message
   assert.deepEqual(overflow, [901]);
   assert.ok(fake.calls.includes('send p1-r2'));
 });
+
+test("one sender's messages are handled one at a time, in arrival order; other senders run alongside", async () => {
+  const running = new Set<string>();
+  const order: number[] = [];
+  let overlapSameSender = false;
+  const senderOf = (id: number) => (id < 100 ? 'alice' : 'bob');
+  const fake = fakeSteps({
+    async processEvent(eventId) {
+      const sender = senderOf(eventId);
+      if (running.has(sender)) overlapSameSender = true;
+      running.add(sender);
+      await new Promise((resolve) => setTimeout(resolve, eventId % 2 === 0 ? 8 : 1));
+      running.delete(sender);
+      order.push(eventId);
+      return undefined;
+    },
+  });
+  const pipeline = createInboundPipeline(fake.steps, { concurrency: 4, maxWaiting: 100, overflow: () => assert.fail('nothing overflows') });
+  pipeline.submit([1, 101, 2, 102, 3, 4].map((id) => ({ id, kind: 'message' as const, sender: senderOf(id) })));
+  await pipeline.drain();
+  assert.equal(overlapSameSender, false);
+  assert.deepEqual(order.filter((id) => id < 100), [1, 2, 3, 4]);
+  assert.deepEqual(order.filter((id) => id >= 100), [101, 102]);
+});

@@ -80,7 +80,9 @@ export function createInboundPipeline(
   steps: EventSteps,
   options: { concurrency: number; maxWaiting: number; overflow: (eventIds: number[]) => void },
 ): InboundPipeline {
-  const waiting: number[] = [];
+  const waiting: Array<{ id: number; sender: string | undefined }> = [];
+  // One message per sender at a time, in arrival order: a later message never overtakes an earlier one.
+  const busySenders = new Set<string>();
   let active = 0;
   let idle: Array<() => void> = [];
   // Statuses go through one lane in batches: whatever arrived while the last batch ran.
@@ -117,16 +119,23 @@ export function createInboundPipeline(
   }
 
   function pump(): void {
-    while (active < options.concurrency && waiting.length > 0) {
-      const eventId = waiting.shift()!;
+    for (let i = 0; i < waiting.length && active < options.concurrency; ) {
+      const next = waiting[i]!;
+      if (next.sender !== undefined && busySenders.has(next.sender)) {
+        i += 1;
+        continue;
+      }
+      waiting.splice(i, 1);
       active += 1;
-      handleInboundEvent(steps, eventId)
+      if (next.sender !== undefined) busySenders.add(next.sender);
+      handleInboundEvent(steps, next.id)
         .catch((error: unknown) => {
-          steps.log.warn({ err: error, eventId }, 'inbound.fast_path_failed');
-          options.overflow([eventId]);
+          steps.log.warn({ err: error, eventId: next.id }, 'inbound.fast_path_failed');
+          options.overflow([next.id]);
         })
         .finally(() => {
           active -= 1;
+          if (next.sender !== undefined) busySenders.delete(next.sender);
           pump();
         });
     }
@@ -135,10 +144,10 @@ export function createInboundPipeline(
 
   return {
     submit(events) {
-      const messages = events.filter((e) => e.kind === 'message').map((e) => e.id);
+      const messages = events.filter((e) => e.kind === 'message');
       const room = Math.max(0, options.maxWaiting - waiting.length) + Math.max(0, options.concurrency - active);
-      waiting.push(...messages.slice(0, room));
-      const overflow = messages.slice(room);
+      waiting.push(...messages.slice(0, room).map((e) => ({ id: e.id, sender: e.sender })));
+      const overflow = messages.slice(room).map((e) => e.id);
       const newStatuses = events.filter((e) => e.kind === 'status').map((e) => e.id);
       const statusRoom = Math.max(0, options.maxWaiting * 4 - statuses.length);
       statuses.push(...newStatuses.slice(0, statusRoom));

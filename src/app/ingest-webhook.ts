@@ -4,6 +4,8 @@ import type { Clock, IncomingEvent, Metrics, Transactor } from './ports.ts';
 export interface StoredWork {
   id: number;
   kind: 'message' | 'status';
+  /** The sender of a message (in memory only): their messages are handled one at a time, in order. */
+  sender?: string;
 }
 
 export interface IngestResult {
@@ -25,7 +27,16 @@ export async function ingestWebhook(
 ): Promise<IngestResult> {
   if (events.length === 0) return { stored: 0, duplicates: 0, quarantined: 0, ignored: 0 };
   const inserted = await deps.tx.direct((repos) => repos.events.insertNew(events, deps.clock.now()));
-  const work = inserted.flatMap((row): StoredWork[] => (row.kind === 'message' || row.kind === 'status' ? [{ id: row.id, kind: row.kind }] : []));
+  const senders = new Map(events.map((e) => [e.dedupeKey, e.senderKey]));
+  // Ids ascend in arrival order; the pipeline keeps one sender's messages in that order.
+  const work = inserted
+    .flatMap((row): StoredWork[] => {
+      if (row.kind === 'status') return [{ id: row.id, kind: 'status' }];
+      if (row.kind !== 'message') return [];
+      const sender = senders.get(row.dedupeKey);
+      return [{ id: row.id, kind: 'message', ...(sender === undefined ? {} : { sender }) }];
+    })
+    .sort((a, b) => a.id - b.id);
   if (work.length > 0) deps.dispatch(work);
   const result: IngestResult = {
     stored: inserted.length,

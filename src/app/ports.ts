@@ -38,6 +38,8 @@ export interface IncomingEvent {
   field?: string;
   raw: unknown;
   quarantineReason?: string;
+  /** Who sent a message (kept in memory only): one sender's messages are handled in arrival order. */
+  senderKey?: string;
 }
 
 export type Translated<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -205,7 +207,7 @@ export interface JobQueue {
 /** Everything a use case can touch inside one transaction. */
 export interface Repositories {
   events: {
-    insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind'] }>>;
+    insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind']; dedupeKey: string }>>;
     find(id: number): Promise<StoredEvent | undefined>;
     markDone(id: number, state: 'processed' | 'ignored' | 'failed', at: Date, reason?: string): Promise<void>;
     /** Pending status events among `ids`, locked for this transaction (ones another transaction holds are skipped). */

@@ -23,9 +23,9 @@ export function eventsRepository(db: Kysely<Database>, cipher: Cipher): Reposito
         .insertInto('inbound_events')
         .values(rows)
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning(['id', 'kind'])
+        .returning(['id', 'kind', 'dedupe_key'])
         .execute();
-      return inserted.map((row) => ({ id: row.id, kind: row.kind as IncomingEvent['kind'] }));
+      return inserted.map((row) => ({ id: row.id, kind: row.kind as IncomingEvent['kind'], dedupeKey: row.dedupe_key }));
     },
 
     async find(id) {

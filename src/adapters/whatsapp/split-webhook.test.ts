@@ -31,6 +31,7 @@ test('a single text message becomes one message item with its contact', () => {
       kind: 'message',
       dedupeKey: 'msg:wamid.A',
       phoneNumberId: '106540352242922',
+      senderKey: `${textMessage('wamid.A').from}|`,
       field: 'messages',
       raw: { field: 'messages', metadata, contact, message: textMessage('wamid.A') },
     },

@@ -113,6 +113,7 @@ function splitChange(changeRaw: unknown, path: string, items: WebhookItem[]): vo
       kind: 'message',
       dedupeKey: `msg:${message.data.id}`,
       ...optional({ phoneNumberId }),
+      senderKey: `${message.data.from ?? ''}|${message.data.from_user_id ?? ''}`,
       field,
       raw: { field, metadata, ...(contact === undefined ? {} : { contact }), message: messageRaw },
     });
