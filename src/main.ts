@@ -66,6 +66,10 @@ import { runReminderHousekeeping } from './app/run-reminder-housekeeping.ts';
 import { createMedicationPlan, stopMedicationPlan } from './app/create-medication-plan.ts';
 import { createFollowUp } from './app/create-follow-up.ts';
 import { listUnconfirmedAppointments, noShowRateByReminderOutcome } from './app/reminder-reports.ts';
+import { resultCodes } from './adapters/crypto/result-codes.ts';
+import { registerResultsRoutes } from './adapters/http/results-routes.ts';
+import { addPatientResult } from './app/add-patient-result.ts';
+import { exportPatientResults, listPatientResults, openResultFile, toResultItem, unlockResultVerification } from './app/staff-results.ts';
 
 export interface Hale {
   url: string;
@@ -219,7 +223,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   const staff = await composeStaff({ app, database, cipher, clock, clinic, channel, config, log, tx, storage, transactorFor: (db) => createTransactor(db, cipher, (d) => jobs.queue(fromKysely(d))) });
   started.push(() => staff.close());
 
-  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log }, patientId, request) };
+  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log, codes: resultCodes(cipher) }, patientId, request) };
   const sendDeps = { tx, clock, channel, limiter, metrics, log, sleep: (ms: number) => sleep(ms) };
   const steps: EventSteps = {
     processEvent: (eventId) => processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, eventId),
@@ -265,6 +269,13 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       feedPath: (practitionerId) => booking.feedPath(practitionerId),
       observations: (input) => listPatientObservations({ tx, clock }, input),
       setVitalTargets: (input) => setVitalTargets({ tx, clock }, input),
+    });
+    await registerResultsRoutes(app, {
+      upload: (input) => addPatientResult({ tx, clock, clinic, storage }, input).then((r) => ({ ...r, result: toResultItem(r.result, { includeNote: true }) })),
+      list: (input) => listPatientResults({ tx, clock }, input),
+      exportFhir: (input) => exportPatientResults({ tx, clock }, input),
+      openFile: (input) => openResultFile({ tx, clock, storage }, input),
+      unlock: (input) => unlockResultVerification({ tx, clock }, input),
     });
   }
 

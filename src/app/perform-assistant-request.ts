@@ -3,6 +3,7 @@ import type { AssistantRequest, BookedSlot, RequestResult, SlotOption } from '..
 import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import type { AvailableSlot } from '../core/scheduling/find-availability.ts';
+import { answerResultsRequest, type ResultCodes } from './answer-results-request.ts';
 import { answerWaitlistOffer } from './answer-waitlist-offer.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
 import { confirmBooking } from './confirm-booking.ts';
@@ -14,7 +15,7 @@ import type { AppointmentRecord, Clock, Logger, MediaStorage, Transactor } from 
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 import { storeAppointmentCalendar } from './store-appointment-calendar.ts';
 
-type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig; storage?: Pick<MediaStorage, 'put'>; log?: Pick<Logger, 'warn'> };
+type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig; storage?: Pick<MediaStorage, 'put'>; log?: Pick<Logger, 'warn'>; /** One-time codes of the results flow's identity check. */ codes?: ResultCodes };
 
 const toOption = (slot: Pick<AvailableSlot, 'practitionerId' | 'start'>): SlotOption => ({ practitionerId: slot.practitionerId, start: new Date(slot.start).getTime() });
 
@@ -102,6 +103,11 @@ export async function performAssistantRequest(deps: Deps, patientId: string, req
       if (answer.outcome === 'booked') return { type: 'waitlist_answer', ok: true, accepted: true, ...(await bookedSlot(deps, patientId, answer.appointment)) };
       return answer.outcome === 'declined' ? { type: 'waitlist_answer', ok: true, accepted: false } : { type: 'waitlist_answer', ok: false };
     }
+    case 'results_start':
+    case 'results_birth_date':
+    case 'results_code':
+      if (deps.codes === undefined) throw new Error('the results flow needs one-time codes (deps.codes)');
+      return answerResultsRequest({ tx: deps.tx, clock: deps.clock, codes: deps.codes }, patientId, request);
   }
 }
 

@@ -3,6 +3,7 @@
  * wires them. Nothing here knows about WhatsApp payloads, SQL or HTTP.
  */
 import type { CarePlanRepository, ReminderRepository } from './reminder-ports.ts';
+import type { ResultsRepository } from './results-ports.ts';
 import type {
   DeliveryStatus,
   InboundContent,
@@ -380,6 +381,8 @@ export interface Repositories {
   reminders: ReminderRepository;
   /** Medication plans, follow-ups, attendance (src/app/reminder-ports.ts). */
   carePlans: CarePlanRepository;
+  /** Results and the chat's identity check (src/app/results-ports.ts). */
+  results: ResultsRepository;
 }
 
 /** FHIR QuestionnaireResponse resources (triage answers); the resource is stored encrypted. */

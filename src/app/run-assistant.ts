@@ -73,12 +73,13 @@ async function handleRound(deps: Deps, repos: Repositories, patientId: string, r
   let owner: Owner = conversation.owner;
   let optedOut = patient.optedOut;
   let hasDetails = patient.hasDetails;
+  const resultsWaiting = await repos.results.countWaiting(patientId);
   let handled = 0;
   const replies: string[] = [];
   for (const message of pending) {
     const text = textOf(message.content);
     const understanding = text === undefined ? undefined : await deps.nlu.understand(text, { language: state.language });
-    const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding, patientHasDetails: hasDetails });
+    const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding, patientHasDetails: hasDetails, resultsWaiting });
     if (result.effects.some((e) => e.type === 'patient.details_recorded')) hasDetails = true;
     optedOut = await commitOutput(repos, result, { patientId, conversation, replyKey: `turn:${message.id}`, communicationId: message.id, at: now }, optedOut, replies);
     await repos.communications.markHandled(message.id, now);
@@ -220,6 +221,14 @@ async function applyEffect(
     }
     case 'reminder.answered':
       await applyReminderAnswer(repos, effect, { patientId, at });
+      return;
+    case 'result.disclosed':
+      // The document is in this transaction's outbox: an automated disclosure after identity verification.
+      await repos.results.markDelivered(effect.resultId, at);
+      await repos.audit.append(
+        { actorType: 'system', action: 'result.disclosed', entityType: 'DocumentReference', entityId: effect.resultId, patientId, outcome: 'success', detail: { channel: 'whatsapp', followUp: effect.followUp, verified: true } },
+        at,
+      );
       return;
   }
 }

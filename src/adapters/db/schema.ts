@@ -358,6 +358,8 @@ export interface Database {
   follow_ups: FollowUpsTable;
   outreach_recipients: OutreachRecipientsTable;
   staff_alerts: StaffAlertsTable;
+  results: ResultsTable;
+  identity_verifications: IdentityVerificationsTable;
 }
 
 export interface PatientSearchStateTable {
@@ -431,4 +433,34 @@ export interface ConversationNotesTable {
 export interface PatientSearchTermsTable {
   patient_id: string;
   term_hash: string;
+}
+
+export interface ResultsTable {
+  id: string;
+  patient_id: string;
+  storage_key: string;
+  mime_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  byte_size: number;
+  file_name_enc: string | null;
+  note_enc: string | null;
+  follow_up: boolean;
+  status: 'ready' | 'notified' | 'delivered';
+  notice_skipped: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  notified_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  deliveries: Generated<number>;
+}
+
+export interface IdentityVerificationsTable {
+  patient_id: string;
+  failed_attempts: number;
+  locked_at: NullableTimestamp;
+  code_hash: string | null;
+  code_expires_at: NullableTimestamp;
+  verified_at: NullableTimestamp;
+  unlocked_by: string | null;
+  unlocked_at: NullableTimestamp;
+  updated_at: Timestamp;
 }

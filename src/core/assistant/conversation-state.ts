@@ -39,7 +39,10 @@ export type Step =
   | 'triage_describe'
   | 'triage_choose'
   | 'triage_question'
-  | 'triage_outcome';
+  | 'triage_outcome'
+  /** Results (results-flow.ts): waiting for the date of birth, then the one-time code. */
+  | 'results_dob'
+  | 'results_code';
 
 /** The assistant's memory of one conversation. Stored encrypted; versioned for optimistic concurrency. */
 export interface ConversationState {

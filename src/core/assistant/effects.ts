@@ -1,6 +1,7 @@
 import type { VitalReading } from '../vitals/parse-vitals.ts';
 import type { Language } from '../clinic/clinic-config.ts';
 import type { QuestionnaireResponse } from '../triage/build-questionnaire-response.ts';
+import type { ResultDisclosedEffect, ResultsRequest, ResultsRequestResult } from '../results/results-requests.ts';
 
 export type HandoverReason =
   | 'patient_request'
@@ -33,7 +34,8 @@ export type Effect =
       subjectId: string;
       answer: 'confirmed' | 'taken' | 'snoozed' | 'skipped' | 'refill_requested' | 'booked';
       snoozeMinutes?: number;
-    };
+    }
+  | ResultDisclosedEffect;
 
 /** One answer of a pre-visit questionnaire (FHIR QuestionnaireResponse.item). */
 export interface IntakeAnswer {
@@ -54,7 +56,8 @@ export type AssistantRequest =
   | { type: 'reschedule'; appointmentId: string; practitionerId: string; start: number; holdId?: string }
   | { type: 'join_waitlist'; serviceId: string; practitionerId: string; days: number }
   /** The patient's answer to a freed slot offered from the waitlist. */
-  | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean };
+  | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean }
+  | ResultsRequest;
 
 /** A booked or requested appointment, as the chat describes it. */
 export interface BookedSlot {
@@ -87,4 +90,5 @@ export type RequestResult =
   | { type: 'join_waitlist'; ok: true; until: number }
   | ({ type: 'waitlist_answer'; ok: true; accepted: true } & BookedSlot)
   | { type: 'waitlist_answer'; ok: true; accepted: false }
-  | { type: 'waitlist_answer'; ok: false };
+  | { type: 'waitlist_answer'; ok: false }
+  | ResultsRequestResult;

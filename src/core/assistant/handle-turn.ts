@@ -20,6 +20,8 @@ import { handleReminderChoice, reminderChoicePattern } from './reminder-replies.
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 import type { Understanding } from './understanding.ts';
+import { handleResultsChoice, handleResultsText, resumeResults, startResults } from './results-flow.ts';
+import { asksForResults } from '../results/results-texts.ts';
 import { closeTriageOnRedFlag, describesSymptoms, handleTriageChoice, handleTriageText, offerCallbackInstead, startTriage } from './triage-flow.ts';
 
 /** How many recent texts are screened together, and how far back they may reach. */
@@ -40,6 +42,8 @@ export interface TurnInput {
   understanding: Understanding | undefined;
   /** The clinic has the patient's full name and date of birth (default: no). */
   patientHasDetails?: boolean;
+  /** Results waiting for the patient (default: none). */
+  resultsWaiting?: number;
 }
 
 export interface TurnOutput {
@@ -57,6 +61,7 @@ export function resumeTurn(input: { config: ClinicConfig; now: Date; state: Conv
   const request = turn.state.pendingRequest;
   delete turn.state.pendingRequest;
   if (request?.type === 'availability' && request.sameDay === true && input.result.type === 'availability' && input.result.slots.length === 0) offerCallbackInstead(turn);
+  else if (input.result.type === 'results_start' || input.result.type === 'results_birth_date' || input.result.type === 'results_code') resumeResults(turn, input.result);
   else if (request !== undefined) resumeBooking(turn, request, input.result);
   return done(turn);
 }
@@ -70,6 +75,7 @@ export function handleTurn(input: TurnInput): TurnOutput {
     replies: [],
     effects: [],
     patientHasDetails: input.patientHasDetails === true,
+    resultsWaiting: input.resultsWaiting ?? 0,
   };
   const text = patientText(input.content);
   const firstContact = turn.state.step === 'new';
@@ -207,6 +213,11 @@ export function handleTurn(input: TurnInput): TurnOutput {
         return done(turn);
       }
       return done(handleRequest(turn, choiceId, text, input.understanding));
+    case 'results_dob':
+    case 'results_code':
+      // The answer to the identity check; a tap (or a menu word, handled above) leaves it.
+      if (text !== undefined && choiceId === undefined) return done(ask(turn, handleResultsText(turn, text)));
+      return done(handleRequest(turn, choiceId, text, input.understanding));
     case 'withdraw_confirm':
       if (choiceId === 'consent:withdraw' || (text !== undefined && isKeyword(text, 'yesWords'))) return done(withdrawConsent(turn));
       if (choiceId === 'consent:keep' || (text !== undefined && isKeyword(text, 'noWords'))) return done(backToMenu(turn));
@@ -332,6 +343,9 @@ function handleRequest(turn: Turn, choiceId: string | undefined, text: string | 
     return turn;
   }
 
+  // "results", "Befund": opens waiting results (with nothing waiting, the FAQ answers as usual).
+  if ((turn.resultsWaiting ?? 0) > 0 && asksForResults(text)) return handleChoice(turn, 'res:view');
+
   const { faqThreshold, nearMissThreshold } = turn.config.assistant;
   const faq = understanding?.faq ?? [];
   const best = faq[0];
@@ -394,6 +408,14 @@ function handleChoice(turn: Turn, choiceId: string): Turn {
     return turn;
   }
   if (reminderChoicePattern.test(choiceId)) return ask(turn, handleReminderChoice(turn, choiceId));
+  if (choiceId.startsWith('res:')) {
+    if (choiceId !== 'res:later' && turn.state.consent !== 'granted') {
+      replyText(turn, say(turn, 'consentNeededForThis'));
+      askConsent(turn);
+      return turn;
+    }
+    return ask(turn, handleResultsChoice(turn, choiceId));
+  }
   if (choiceId.startsWith('faq:')) return answerFaq(turn, choiceId.slice(4));
   if (choiceId.startsWith('faqpage:')) {
     showFaqList(turn, Number(choiceId.slice(8)) || 0);

@@ -15,6 +15,8 @@ export interface Turn {
   effects: Effect[];
   /** The clinic has the patient's full name and date of birth. */
   patientHasDetails: boolean;
+  /** Results waiting for the patient (not yet sent): "results" in free text opens them. */
+  resultsWaiting?: number;
 }
 
 export function languageOf(turn: Turn): Language {
