@@ -230,7 +230,7 @@ test('without a date of birth on file the patient is sent to the clinic; "result
 
   const other = '4915112345202';
   await consentedPatient(other, 'Anna Schmidt', '1990-05-05');
-  assert.match(text(await chat().say(other, { text: 'How long do results take?' })), /2–3 working days/);
+  assert.match(text(await chat().say(other, { text: 'my results' })), /2–3 working days/, 'nothing waiting: the FAQ answers');
 });
 
 test('a dump of every table and the media folder holds neither the document nor the note in plain text; logs neither', async () => {

@@ -65,6 +65,13 @@ test('every /api/v1 route declares roles; unauthenticated → 401 except sign-in
   assert.equal((await clients['agent']!.get('/api/v1/admin/audit')).status, 403, 'an agent cannot read the audit log');
   assert.equal((await clients['agent']!.post('/api/v1/admin/users', {})).status, 403, 'an agent cannot manage users');
   assert.equal((await clients['clinician']!.post('/api/v1/admin/canned-replies', { shortcut: 'x', title: 'x', body: 'x' })).status, 403, 'a clinician cannot change settings');
+  // Results (ADR 0012): clinical documents are attached and opened by clinicians and admins; any staff member may lift a chat lockout.
+  const somePatient = randomUUID();
+  assert.equal((await clients['agent']!.post(`/api/v1/patients/${somePatient}/results`, {})).status, 403, 'an agent cannot attach a result');
+  assert.equal((await clients['agent']!.get(`/api/v1/results/${somePatient}/file`)).status, 403, 'an agent cannot open a result file');
+  assert.equal((await clients['clinician']!.post(`/api/v1/patients/${somePatient}/results`, {})).status, 400, 'a clinician may (the body must be multipart)');
+  assert.equal((await clients['agent']!.post(`/api/v1/patients/${somePatient}/identity-verification/unlock`)).status, 404, 'an agent may unlock (unknown patient here)');
+  assert.ok(api.some((r) => r.url === '/api/v1/patients/:id/results' && r.method === 'POST'), 'the results routes are walked');
 
   const outside = routes.filter((r) => !r.url.startsWith('/api/v1'));
   for (const route of outside) {

@@ -35,7 +35,9 @@ export function buildResultNotice(config: ClinicConfig, patient: { language: Lan
   const template = config.templates[resultNoticePurpose];
   const code = template?.languages[lang] ?? template?.languages[config.languages.default];
   if (template === undefined || code === undefined) return { ok: false, reason: 'no_template' };
-  const name = param(patient.firstName ?? translate(lang, 'reminderNameFallback'));
+  // The greeting's fallback word in the language of the template actually used.
+  const templateLang = template.languages[lang] !== undefined ? lang : config.languages.default;
+  const name = param(patient.firstName ?? translate(templateLang, 'reminderNameFallback'));
   return {
     ok: true,
     as: 'template',
