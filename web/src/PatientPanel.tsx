@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { appointmentItemSchema, bookingOptionsSchema, patientViewSchema, slotSchema, type BookingOptions, type PatientView, type Slot } from '../../src/contracts/staff-api.ts';
 import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
+import { ResultsSection } from './ResultsSection.tsx';
 
 const languageNames: Record<string, string> = { en: 'English', de: 'Deutsch', es: 'Español', fr: 'Français', pt: 'Português' };
 
@@ -58,6 +59,7 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
           ))}
         </ul>
       )}
+      <ResultsSection patientId={patient.id} />
     </aside>
   );
 }

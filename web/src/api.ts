@@ -44,3 +44,16 @@ export async function call<S extends z.ZodType>(schema: S, method: string, path:
   }
   return schema.parse(json);
 }
+
+/** Like `call`, for a multipart upload (the browser sets the boundary; the CSRF header is added). */
+export async function callForm<S extends z.ZodType>(schema: S, path: string, form: FormData): Promise<z.output<S>> {
+  const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body: form });
+  const text = await res.text();
+  const json: unknown = text === '' ? {} : JSON.parse(text);
+  if (!res.ok) {
+    const parsed = errorResponseSchema.safeParse(json);
+    if (res.status === 401) onSignedOut();
+    throw new ApiError(res.status, parsed.success ? parsed.data.error : 'error', parsed.success ? parsed.data.message : res.statusText);
+  }
+  return schema.parse(json);
+}
