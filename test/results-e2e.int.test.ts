@@ -8,7 +8,8 @@
  * dump of the database (and the media folder) holds neither the document nor the note.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -22,10 +23,13 @@ let now = new Date('2026-11-30T09:00:00Z'); // Monday 10:00 in Madrid
 const clock = { now: () => new Date(now) };
 
 let s: TestStack;
+/** Where Hale keeps files when its database is PostgreSQL (with in-memory PGlite: a temp folder per process). */
+let dataDir = '';
 const staff: Record<'admin' | 'clinician' | 'agent', StaffClient> = {} as never;
 
 before(async () => {
-  s = await startTestStack({ HALE_ADMIN_EMAIL: 'boss@clinic.example', HALE_ADMIN_PASSWORD: 'first-admin-password' }, { clock }, { now: () => now.getTime() });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'hale-results-data-'));
+  s = await startTestStack({ HALE_ADMIN_EMAIL: 'boss@clinic.example', HALE_ADMIN_PASSWORD: 'first-admin-password', DATA_DIR: dataDir }, { clock }, { now: () => now.getTime() });
   staff.admin = await signIn(s.hale.url, 'boss@clinic.example', 'first-admin-password');
   for (const [role, email] of [['clinician', 'nora@clinic.example'], ['agent', 'rita@clinic.example']] as const) {
     const made = await staff.admin.post('/api/v1/admin/users', { email, displayName: role, role, password: `password-of-${role}` });
@@ -35,6 +39,7 @@ before(async () => {
 });
 after(async () => {
   await s?.close();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 const chat = () => patientChat(s);
@@ -247,7 +252,7 @@ test('a dump of every table and the media folder holds neither the document nor 
   const secrets = [PDF_MARKER, hex(PDF_MARKER), pdf.toString('base64').slice(0, 40), NOTE, hex(NOTE), 'Cholesterol', 'Grace Hopper', BIRTH_DATE, 'February 3, 1980'];
   for (const secret of secrets) assert.ok(!dump.includes(secret), `the database holds "${secret.slice(0, 30)}" in plain text`);
 
-  const root = path.join(tmpdir(), `hale-media-${process.pid}`);
+  const root = existsSync(path.join(dataDir, 'media')) ? path.join(dataDir, 'media') : path.join(tmpdir(), `hale-media-${process.pid}`);
   const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
   const stored = files.filter((f) => f.parentPath.includes(`${path.sep}results`));
   assert.ok(stored.length >= 3, 'the results are stored as files');
