@@ -124,6 +124,8 @@ test('wrong date of birth three times → locked and staff alerted; front desk u
 
   const alerts = await s.hale.db.selectFrom('staff_alerts').select(['kind', 'detail']).where('patient_id', '=', patientId).execute();
   assert.deepEqual(alerts.map((a) => a.kind), ['result_verification_locked']);
+  const events = await s.hale.db.selectFrom('conversation_events as e').innerJoin('conversations as c', 'c.id', 'e.conversation_id').select('e.type').where('c.patient_id', '=', patientId).execute();
+  assert.ok(events.some((e) => e.type === 'identity.locked'), 'the lockout shows in the conversation timeline');
   // Locked means locked: even the right date of birth is refused now.
   assert.match(text(await tap(waId, 'res:view', 'View result')), /can no longer be opened/);
 

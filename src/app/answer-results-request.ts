@@ -111,6 +111,9 @@ async function audit(repos: Repositories, patientId: string, action: string, out
 async function lockOut(repos: Repositories, patientId: string, at: Date): Promise<void> {
   await repos.audit.append({ actorType: 'system', action: 'identity.locked', entityType: 'Patient', entityId: patientId, patientId, outcome: 'success', detail: { failures: verificationPolicy.maxFailures } }, at);
   await repos.reminders.alert({ kind: 'result_verification_locked', dedupeKey: `identity_locked:${patientId}:${at.getTime()}`, patientId, detail: { failures: verificationPolicy.maxFailures } }, at);
+  // Visible in the conversation's timeline too (the patient was told to contact the clinic).
+  const conversation = await repos.conversations.lockForPatient(patientId, at);
+  await repos.conversations.addEvent(conversation.id, { type: 'identity.locked', reason: 'results', actorType: 'system' }, at);
 }
 
 /** One alert a day per patient: results are waiting but nobody can verify in chat (no date of birth on file). */
