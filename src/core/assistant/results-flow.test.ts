@@ -130,3 +130,13 @@ test('what counts as asking for results', () => {
   for (const t of ['results', 'My lab results?', 'Befund', 'mis resultados', 'résultats', 'os meus resultados']) assert.ok(asksForResults(t), t);
   for (const t of ['How long do results take for a blood test?', 'hello', 'book an appointment']) assert.ok(!asksForResults(t), t);
 });
+
+test('during the identity check, safety first and "menu" leaves it', () => {
+  const waiting = consented({ step: 'results_dob' });
+  const emergency = say(text('I have crushing chest pain and cannot breathe'), waiting);
+  assert.match(texts(emergency), /112/);
+  assert.equal(emergency.request, undefined);
+  const menu = say(text('menu'), waiting);
+  assert.equal(menu.state.step, 'menu');
+  assert.equal(menu.request, undefined);
+});
