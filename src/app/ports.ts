@@ -209,6 +209,12 @@ export interface Repositories {
   events: {
     insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind']; dedupeKey: string }>>;
     find(id: number): Promise<StoredEvent | undefined>;
+    /**
+     * The pending message events of this event's sender up to and including it, oldest first,
+     * locked for this transaction (waiting for another that holds them). Empty when the event
+     * is not a pending message or names no sender.
+     */
+    lockSenderBacklog(id: number): Promise<StoredEvent[]>;
     markDone(id: number, state: 'processed' | 'ignored' | 'failed', at: Date, reason?: string): Promise<void>;
     /** Pending status events among `ids`, locked for this transaction (ones another transaction holds are skipped). */
     lockPendingStatuses(ids: readonly number[]): Promise<StoredEvent[]>;

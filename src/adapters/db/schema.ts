@@ -36,6 +36,7 @@ export interface InboundEventsTable {
   attempts: Generated<number>;
   received_at: Generated<Date>;
   processed_at: NullableTimestamp;
+  sender_hash: string | null;
 }
 
 export interface CommunicationsTable {
