@@ -27,7 +27,7 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
         const recorded = await recordMessageEvent(repos, deps, earlier.id, earlier.raw, now);
         if (earlier.id === eventId) patientId = recorded;
       }
-      return undefined;
+      if (backlog.some((e) => e.id === eventId)) return undefined;
     }
     const event = await repos.events.find(eventId);
     if (event === undefined) return undefined;
