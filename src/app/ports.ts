@@ -106,6 +106,8 @@ export interface PatientRecord {
   optedOut: boolean;
   /** Full name and date of birth are on file (asked at the first booking). */
   hasDetails: boolean;
+  /** The WhatsApp profile name on file (kept only with consent). */
+  profileName?: string;
 }
 
 export interface ConversationRecord {
@@ -262,12 +264,14 @@ export interface Repositories {
      * Claims a queued outbound message for one sender until `until`: undefined with the reason
      * when it is not queued any more (sent, failed) or another sender's claim has not expired.
      */
-    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
+    /** Claims a queued reply for sending; `earlierQueued`: an earlier reply to the same patient still waits. */
+    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord; earlierQueued: boolean } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
     /** Gives a claim back (the message waits for a later attempt). */
     releaseClaim(id: string): Promise<void>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */
     hasEarlierQueued(patientId: string, id: string): Promise<boolean>;
-    markAccepted(id: string, providerMessageId: string, at: Date): Promise<void>;
+    /** Records the provider's id of a sent reply and, in the same statement, its audit row. */
+    markAccepted(id: string, providerMessageId: string, at: Date, audit: AuditEntry): Promise<void>;
     markFailed(id: string, failure: { code?: number; title: string; reason: string }, at: Date): Promise<void>;
     noteAttempt(id: string, failure: { code?: number; title: string; reason: string }): Promise<number>;
     /** Applies a provider status monotonically; returns false when no message has that provider id. */

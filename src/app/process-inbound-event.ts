@@ -96,7 +96,9 @@ async function recordInbound(repos: Repositories, message: InboundMessage, now: 
   }
   const recorded = await repos.communications.insertInbound({ patientId: patient.id, message });
   if (recorded === undefined) return patient.id; // already recorded under another event
-  await repos.patients.noteInbound(patient.id, new Date(message.sentAt), message.from.profileName);
+  // The profile name only when it changed: an unchanged one costs no write and no re-indexing.
+  const profileName = message.from.profileName === patient.profileName ? undefined : message.from.profileName;
+  await repos.patients.noteInbound(patient.id, new Date(message.sentAt), profileName);
   const content = message.content;
   if (content.kind === 'media') {
     const mediaId = await repos.media.insertPending({ communicationId: recorded.id, patientId: patient.id, content });
