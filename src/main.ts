@@ -12,6 +12,7 @@ import { fromKysely } from 'pg-boss';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
 import { eventJobId, ingestWebhook, requeueStalledEvents } from './app/ingest-webhook.ts';
+import { requeueStalledReplies } from './app/requeue-stalled-replies.ts';
 import type { ChannelSender, Clock, Transactor } from './app/ports.ts';
 import { processInboundEvent } from './app/process-inbound-event.ts';
 import { processStatusEvents } from './app/process-status-events.ts';
@@ -313,7 +314,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   }
   }
 
-  // Events whose job was lost (a crash between storing and dispatching) are picked up again.
+  // Events whose job was lost (a crash between storing and dispatching) are picked up again, and replies likewise.
   const sweeper =
     config.role === 'web'
       ? undefined
@@ -321,6 +322,11 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
           requeueStalledEvents({ tx, clock }).then(
             (count) => (count > 0 ? log.warn({ count }, 'inbound.requeued_stalled') : undefined),
             (error: unknown) => log.error({ err: error }, 'inbound.requeue_failed'),
+          );
+          // Replies a crash left queued (ADR 16); ones waiting for the send limit have a job already.
+          requeueStalledReplies({ tx, clock }).then(
+            (count) => (count > 0 ? log.info({ count }, 'outbound.requeued_stalled') : undefined),
+            (error: unknown) => log.error({ err: error }, 'outbound.requeue_failed'),
           );
         }, 15_000);
   sweeper?.unref();

@@ -270,6 +270,8 @@ export interface Repositories {
     releaseClaim(id: string): Promise<void>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */
     hasEarlierQueued(patientId: string, id: string): Promise<boolean>;
+    /** The assistant's replies still queued and unclaimed that were written before `createdBefore`, oldest first. */
+    findStalledReplies(createdBefore: Date, now: Date, limit: number): Promise<string[]>;
     /** Records the provider's id of a sent reply and, in the same statement, its audit row. */
     markAccepted(id: string, providerMessageId: string, at: Date, audit: AuditEntry): Promise<void>;
     markFailed(id: string, failure: { code?: number; title: string; reason: string }, at: Date): Promise<void>;

@@ -159,6 +159,21 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
       return row !== undefined;
     },
 
+    async findStalledReplies(createdBefore, now, limit) {
+      const rows = await db
+        .selectFrom('communications')
+        .select('id')
+        .where('direction', '=', 'outbound')
+        .where('status', '=', 'queued')
+        .where('sender', '=', 'bot')
+        .where('created_at', '<', createdBefore)
+        .where((eb) => eb.or([eb('send_claimed_until', 'is', null), eb('send_claimed_until', '<=', now)]))
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
     async markAccepted(id, providerMessageId, at, audit) {
       // One statement, so atomic without a transaction: the audit row exists exactly when the update happened.
       const row = auditRowValues(audit, at);

@@ -12,6 +12,7 @@ import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
 import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
+import * as stalledReplies from './migrations/0018-stalled-replies.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0010-audit-sealing': auditSealing,
   '0011-observations': observations,
   '0017-inbound-sender-order': inboundSenderOrder,
+  '0018-stalled-replies': stalledReplies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
