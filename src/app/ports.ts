@@ -186,6 +186,9 @@ export interface WaitlistEntryRecord {
  * and service (whose buffer the caller adds), as epoch-millisecond intervals: slot search reads
  * thousands of them, so they come as plain numbers.
  */
+/** Reads the busy time of practitioners (the appointments repository's `busyTimes`, or a cache of it). */
+export type BusyTimeReader = Repositories['appointments']['busyTimes'];
+
 export interface BusyTimes {
   practitionerId: string;
   serviceId: string;

@@ -13,6 +13,7 @@ import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
 import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
 import * as stalledReplies from './migrations/0018-stalled-replies.ts';
+import * as busyTimeVersions from './migrations/0019-busy-time-versions.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0011-observations': observations,
   '0017-inbound-sender-order': inboundSenderOrder,
   '0018-stalled-replies': stalledReplies,
+  '0019-busy-time-versions': busyTimeVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -352,6 +352,7 @@ export interface Database {
   conversation_notes: ConversationNotesTable;
   patient_search_terms: PatientSearchTermsTable;
   patient_search_state: PatientSearchStateTable;
+  busy_versions: BusyVersionsTable;
   reminders: RemindersTable;
   medication_plans: MedicationPlansTable;
   medication_doses: MedicationDosesTable;
@@ -432,4 +433,9 @@ export interface ConversationNotesTable {
 export interface PatientSearchTermsTable {
   patient_id: string;
   term_hash: string;
+}
+
+export interface BusyVersionsTable {
+  practitioner_id: string;
+  version: string;
 }
