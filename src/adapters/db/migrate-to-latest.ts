@@ -11,6 +11,9 @@ import * as triage from './migrations/0008-triage.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
+import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
+import * as stalledReplies from './migrations/0018-stalled-replies.ts';
+import * as busyTimeVersions from './migrations/0019-busy-time-versions.ts';
 import * as results from './migrations/0012-results.ts';
 
 /**
@@ -31,6 +34,9 @@ const migrations: Record<string, Migration> = {
   '0009-send-claims': sendClaims,
   '0010-audit-sealing': auditSealing,
   '0011-observations': observations,
+  '0017-inbound-sender-order': inboundSenderOrder,
+  '0018-stalled-replies': stalledReplies,
+  '0019-busy-time-versions': busyTimeVersions,
   '0012-results': results,
 };
 
