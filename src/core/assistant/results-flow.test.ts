@@ -128,7 +128,7 @@ test('texts: every language complete, buttons within WhatsApp’s 20 characters,
 
 test('what counts as asking for results', () => {
   for (const t of ['results', 'My lab results?', 'Befund', 'mis resultados', 'résultats', 'os meus resultados']) assert.ok(asksForResults(t), t);
-  for (const t of ['How long do results take for a blood test?', 'hello', 'book an appointment']) assert.ok(!asksForResults(t), t);
+  for (const t of ['How long do results take for a blood test?', 'hello', 'book an appointment', 'where is the lab', 'send a report']) assert.ok(!asksForResults(t), t);
 });
 
 test('during the identity check, safety first and "menu" leaves it', () => {

@@ -57,7 +57,7 @@ export const resultsTexts: Record<Language, ResultsTexts> = {
     bookButton: 'Book a visit',
     staffButton: 'Talk to our team',
     fileName: 'result',
-    words: 'result|results|report|reports|lab|labs|test results|lab results|my results|view result',
+    words: 'result|results|test results|lab results|my results|view result',
   },
   de: {
     readyNotice: '📄 Ein neues Dokument von {clinic} liegt für Sie bereit. Zum Schutz Ihrer Daten sende ich es in diesem Chat erst nach einer kurzen Identitätsprüfung.',
@@ -82,7 +82,7 @@ export const resultsTexts: Record<Language, ResultsTexts> = {
     bookButton: 'Termin buchen',
     staffButton: 'Mit dem Team reden',
     fileName: 'befund',
-    words: 'befund|befunde|ergebnis|ergebnisse|laborergebnis|laborergebnisse|laborwerte|blutwerte|labor|mein befund|meine ergebnisse|befund ansehen',
+    words: 'befund|befunde|ergebnis|ergebnisse|laborergebnis|laborergebnisse|laborwerte|blutwerte|mein befund|meine ergebnisse|befund ansehen',
   },
   es: {
     readyNotice: '📄 Tiene un nuevo documento de {clinic}. Por su privacidad, se lo envío por este chat solo después de una breve comprobación de identidad.',
@@ -107,7 +107,7 @@ export const resultsTexts: Record<Language, ResultsTexts> = {
     bookButton: 'Reservar cita',
     staffButton: 'Hablar con el equipo',
     fileName: 'resultado',
-    words: 'resultado|resultados|analisis|analitica|informe|informes|mis resultados|ver resultado',
+    words: 'resultado|resultados|analitica|mis resultados|ver resultado',
   },
   fr: {
     readyNotice: '📄 Un nouveau document de {clinic} est prêt pour vous. Pour protéger votre vie privée, je ne l’envoie dans ce chat qu’après une courte vérification d’identité.',
@@ -132,7 +132,7 @@ export const resultsTexts: Record<Language, ResultsTexts> = {
     bookButton: 'Prendre rendez-vous',
     staffButton: 'Parler à l’équipe',
     fileName: 'resultat',
-    words: 'resultat|resultats|analyse|analyses|compte rendu|mes resultats|voir le resultat',
+    words: 'resultat|resultats|mes resultats|voir le resultat',
   },
   pt: {
     readyNotice: '📄 Tem um novo documento de {clinic} pronto. Para proteger a sua privacidade, só o envio neste chat depois de uma breve verificação de identidade.',
@@ -157,7 +157,7 @@ export const resultsTexts: Record<Language, ResultsTexts> = {
     bookButton: 'Marcar consulta',
     staffButton: 'Falar com a equipa',
     fileName: 'resultado',
-    words: 'resultado|resultados|analises|exames|relatorio|os meus resultados|ver resultado',
+    words: 'resultado|resultados|os meus resultados|ver resultado',
   },
 };
 
