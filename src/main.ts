@@ -71,7 +71,7 @@ import { listUnconfirmedAppointments, noShowRateByReminderOutcome } from './app/
 import { resultCodes } from './adapters/crypto/result-codes.ts';
 import { registerResultsRoutes } from './adapters/http/results-routes.ts';
 import { addPatientResult } from './app/add-patient-result.ts';
-import { exportPatientResults, listPatientResults, openResultFile, toResultItem, unlockResultVerification } from './app/staff-results.ts';
+import { exportPatientResults, listPatientResults, openResultFile, reofferResult, toResultItem, unlockResultVerification } from './app/staff-results.ts';
 
 export interface Hale {
   url: string;
@@ -280,6 +280,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       exportFhir: (input) => exportPatientResults({ tx, clock }, input),
       openFile: (input) => openResultFile({ tx, clock, storage }, input),
       unlock: (input) => unlockResultVerification({ tx, clock }, input),
+      reoffer: (input) => reofferResult({ tx, clock, clinic }, input),
     });
   }
 

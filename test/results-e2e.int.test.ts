@@ -172,11 +172,27 @@ test('wrong date of birth three times → locked and staff alerted; front desk u
   assert.deepEqual(row('identity.code_checked').map((a) => a.outcome), ['failure']);
   assert.equal(row('identity.verified').length, 1);
   assert.deepEqual(row('result.disclosed').map((a) => [a.actor_type, a.entity_id]), [['system', resultId]]);
+  assert.equal(row('result.reoffered').length, 0);
   assert.ok(row('results.viewed').length >= 3, 'staff reads are audited');
   // The code is stored only as a keyed hash, and used up.
   const verification = await s.hale.db.selectFrom('identity_verifications').selectAll().where('patient_id', '=', patientId).executeTakeFirstOrThrow();
   assert.equal(verification.code_hash, null);
   assert.equal(verification.unlocked_by, staff.agent.userId);
+
+  // Lost it? A clinician offers it again: the same checks, the same bytes, a second disclosure.
+  const beforeAgain = (await phone(waId)).length;
+  const again = await staff.clinician.post(`/api/v1/results/${resultId}/reoffer`);
+  assert.equal(again.status, 200, JSON.stringify(again.body));
+  assert.equal(again.body.notice, 'queued');
+  await nextOutbound(waId, beforeAgain, (m) => buttonsOf(m).some((b) => b.id === 'res:view'), 'the second notice');
+  assert.match(text(await tap(waId, 'res:view', 'View result')), /date of birth/);
+  const secondDelivery = (await verify(waId, '03/02/1980')) as PhoneMessage[];
+  assert.ok(secondDelivery.some((m) => m.type === 'document'));
+  assert.equal((await staff.clinician.post(`/api/v1/results/${resultId}/reoffer`)).status, 200);
+  assert.equal((await staff.agent.post(`/api/v1/results/${resultId}/reoffer`)).status, 403);
+  const afterAgain = await auditRows(patientId);
+  assert.equal(afterAgain.filter((a) => a.action === 'result.reoffered').length, 2);
+  assert.equal(afterAgain.filter((a) => a.action === 'result.disclosed').length, 2, 'each disclosure has its own row');
 
   // Clinicians can open the stored file and export FHIR DocumentReferences.
   const file = await fetch(`${s.hale.url}/api/v1/results/${resultId}/file`, { headers: { cookie: staff.clinician.cookie } });

@@ -10,7 +10,7 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { isReplyWindowOpen } from '../core/is-reply-window-open.ts';
 import { buildResultNotice } from '../core/results/build-result-notice.ts';
-import type { AuditEntry, Clock, MediaStorage, Transactor } from './ports.ts';
+import type { AuditEntry, Clock, MediaStorage, Repositories, Transactor } from './ports.ts';
 import type { ResultMimeType, ResultRecord } from './results-ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig; storage: Pick<MediaStorage, 'put'> };
@@ -55,26 +55,41 @@ export async function addPatientResult(
       { ...input.actor, action: 'result.created', entityType: 'DocumentReference', entityId: id, patientId: input.patientId, outcome: 'success', detail: { mimeType: input.mimeType, bytes: input.bytes.byteLength, followUp: input.followUp, note: input.note !== undefined } },
       now,
     );
-    const patient = (await repos.reminders.loadPatients([input.patientId])).get(input.patientId);
-    let notice: ResultNoticeOutcome;
-    if (patient === undefined || patient.optedOut) notice = 'opted_out';
-    else if (!patient.consented) notice = 'no_consent';
-    else {
-      const built = buildResultNotice(deps.clinic, patient, isReplyWindowOpen(patient.lastInboundAt, now, REPLY_WINDOW_HOURS));
-      if (!built.ok) notice = 'no_template';
-      else {
-        const row = await repos.communications.insertOutbound({ patientId: input.patientId, reply: built.reply, sender: 'system', idempotencyKey: `result:${id}:notice`, businessInitiated: true, at: now });
-        if (row.created) await repos.jobs.enqueue('outbound.send', { communicationId: row.id });
-        await repos.results.markNotified(id, now);
-        await repos.audit.append(
-          { actorType: 'system', action: 'notice.result_ready', entityType: 'Communication', entityId: row.id, patientId: input.patientId, outcome: 'success', detail: { resultId: id, as: built.as } },
-          now,
-        );
-        notice = 'queued';
-      }
-    }
-    if (notice !== 'queued') await repos.results.markNoticeSkipped(id, notice);
+    const notice = await notifyResultReady(repos, deps.clinic, { resultId: id, patientId: input.patientId, noticeKey: `result:${id}:notice` }, now);
     const saved = (await repos.results.find(id)) ?? result;
     return { result: saved, notice, birthDateOnFile: birthDate !== undefined };
   });
+}
+
+/**
+ * Queues "your result is ready" inside the caller's transaction (consent and no STOP needed;
+ * buttons inside the 24-hour window, else the template) and marks the result notified — or
+ * records why not. `noticeKey` makes it idempotent.
+ */
+export async function notifyResultReady(
+  repos: Repositories,
+  clinic: ClinicConfig,
+  input: { resultId: string; patientId: string; noticeKey: string },
+  now: Date,
+): Promise<ResultNoticeOutcome> {
+  const patient = (await repos.reminders.loadPatients([input.patientId])).get(input.patientId);
+  let notice: ResultNoticeOutcome;
+  if (patient === undefined || patient.optedOut) notice = 'opted_out';
+  else if (!patient.consented) notice = 'no_consent';
+  else {
+    const built = buildResultNotice(clinic, patient, isReplyWindowOpen(patient.lastInboundAt, now, REPLY_WINDOW_HOURS));
+    if (!built.ok) notice = 'no_template';
+    else {
+      const row = await repos.communications.insertOutbound({ patientId: input.patientId, reply: built.reply, sender: 'system', idempotencyKey: input.noticeKey, businessInitiated: true, at: now });
+      if (row.created) await repos.jobs.enqueue('outbound.send', { communicationId: row.id });
+      await repos.results.markNotified(input.resultId, now);
+      await repos.audit.append(
+        { actorType: 'system', action: 'notice.result_ready', entityType: 'Communication', entityId: row.id, patientId: input.patientId, outcome: 'success', detail: { resultId: input.resultId, as: built.as } },
+        now,
+      );
+      notice = 'queued';
+    }
+  }
+  if (notice !== 'queued') await repos.results.markNoticeSkipped(input.resultId, notice);
+  return notice;
 }

@@ -55,6 +55,8 @@ export interface ResultsRepository {
   markNotified(id: string, at: Date): Promise<void>;
   markNoticeSkipped(id: string, reason: string): Promise<void>;
   markDelivered(id: string, at: Date): Promise<void>;
+  /** A delivered result is offered again (the patient lost it, or the send failed): back to `ready`. */
+  reopen(id: string): Promise<void>;
   /** The patient's verification record, created empty if missing, locked until the transaction ends. */
   lockVerification(patientId: string, at: Date): Promise<VerificationRecord>;
   saveVerification(patientId: string, record: VerificationRecord, at: Date, extra?: { verified?: boolean; unlockedBy?: string }): Promise<void>;

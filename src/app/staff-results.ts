@@ -6,6 +6,8 @@
 import { DomainError } from '../core/domain-error.ts';
 import { isLocked, unlock } from '../core/results/identity-verification.ts';
 import { toDocumentReference } from '../core/results/to-document-reference.ts';
+import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
+import { notifyResultReady } from './add-patient-result.ts';
 import type { AuditEntry, Clock, MediaStorage, Transactor } from './ports.ts';
 import type { ResultRecord } from './results-ports.ts';
 
@@ -84,5 +86,23 @@ export async function unlockResultVerification(deps: { tx: Transactor; clock: Cl
     await repos.results.saveVerification(input.patientId, unlock(), now, { unlockedBy: input.unlockedBy });
     await repos.audit.append({ ...input.actor, action: 'identity.unlocked', entityType: 'Patient', entityId: input.patientId, patientId: input.patientId, outcome: 'success', detail: { wasLocked, failedAttempts: record.failedAttempts } }, now);
     return { locked: false, wasLocked };
+  });
+}
+
+/**
+ * Offers a delivered result again (the patient lost the document, changed phones, or the send
+ * failed): it waits again for the identity check, and the patient is told. Audited.
+ */
+export async function reofferResult(deps: { tx: Transactor; clock: Clock; clinic: ClinicConfig }, input: { resultId: string; actor: Actor }) {
+  const now = deps.clock.now();
+  return deps.tx.run(async (repos) => {
+    const result = await repos.results.find(input.resultId);
+    if (result === undefined) throw new DomainError('not_found', 'result not found');
+    if (result.status !== 'delivered') throw new DomainError('conflict', 'the result has not been delivered yet: the patient can already open it');
+    await repos.results.reopen(result.id);
+    await repos.audit.append({ ...input.actor, action: 'result.reoffered', entityType: 'DocumentReference', entityId: result.id, patientId: result.patientId, outcome: 'success', detail: { deliveries: result.deliveries } }, now);
+    const notice = await notifyResultReady(repos, deps.clinic, { resultId: result.id, patientId: result.patientId, noticeKey: `result:${result.id}:notice:${result.deliveries}` }, now);
+    const saved = (await repos.results.find(result.id)) ?? result;
+    return { result: toResultItem(saved, { includeNote: true }), notice };
   });
 }

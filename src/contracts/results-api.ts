@@ -61,3 +61,5 @@ export const resultUploadResponseSchema = z.object({
 export type ResultUploadResponse = z.infer<typeof resultUploadResponseSchema>;
 
 export const unlockResponseSchema = z.object({ locked: z.literal(false), wasLocked: z.boolean() });
+
+export const reofferResponseSchema = z.object({ result: resultItemSchema, notice: z.enum(['queued', 'opted_out', 'no_consent', 'no_template']) });

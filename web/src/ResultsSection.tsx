@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { meResponseSchema } from '../../src/contracts/staff-api.ts';
-import { patientResultsSchema, resultLimits, resultUploadResponseSchema, unlockResponseSchema, type PatientResults } from '../../src/contracts/results-api.ts';
+import { patientResultsSchema, reofferResponseSchema, resultLimits, resultUploadResponseSchema, unlockResponseSchema, type PatientResults } from '../../src/contracts/results-api.ts';
 import { call, callForm } from './api.ts';
 import { useI18n } from './i18n.ts';
 
@@ -34,6 +34,8 @@ const texts = {
     sending: 'Uploading…',
     uploaded: 'Uploaded. The patient is told it is ready.',
     open: 'Open',
+    reoffer: 'Offer again',
+    reoffered: 'Offered again. The patient is told and can open it after the identity check.',
   },
   de: {
     title: 'Befunde',
@@ -58,6 +60,8 @@ const texts = {
     sending: 'Wird hochgeladen…',
     uploaded: 'Hochgeladen. Der Patient erfährt, dass er bereitliegt.',
     open: 'Öffnen',
+    reoffer: 'Erneut anbieten',
+    reoffered: 'Erneut angeboten. Der Patient wird benachrichtigt und kann ihn nach der Identitätsprüfung öffnen.',
   },
 } as const;
 
@@ -87,6 +91,16 @@ export function ResultsSection({ patientId }: { patientId: string }) {
     try {
       await call(unlockResponseSchema, 'POST', `/api/v1/patients/${patientId}/identity-verification/unlock`, {});
       setMessage(t('unlocked'));
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const reoffer = async (resultId: string) => {
+    setError(undefined);
+    try {
+      await call(reofferResponseSchema, 'POST', `/api/v1/results/${resultId}/reoffer`, {});
+      setMessage(t('reoffered'));
       setReload((n) => n + 1);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -134,7 +148,12 @@ export function ResultsSection({ patientId }: { patientId: string }) {
               {r.followUp && <> <span className="badge">{t('followUp')}</span></>}
             </span>
             {r.noticeSkipped !== null && <span className="muted small">{t(`skipped.${r.noticeSkipped}`)}</span>}
-            {clinical && <a href={`/api/v1/results/${r.id}/file`} target="_blank" rel="noopener noreferrer">{t('open')}</a>}
+            {clinical && (
+              <span className="row-actions" style={{ justifyContent: 'flex-start' }}>
+                <a href={`/api/v1/results/${r.id}/file`} target="_blank" rel="noopener noreferrer">{t('open')}</a>
+                {r.status === 'delivered' && <button type="button" className="ghost" onClick={() => void reoffer(r.id)}>{t('reoffer')}</button>}
+              </span>
+            )}
           </li>
         ))}
       </ul>

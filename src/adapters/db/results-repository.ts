@@ -86,6 +86,10 @@ export function resultsRepository(db: Kysely<Database>, cipher: Cipher): Results
         .execute();
     },
 
+    async reopen(id) {
+      await db.updateTable('results').set({ status: 'ready', notified_at: null, notice_skipped: null }).where('id', '=', id).execute();
+    },
+
     async lockVerification(patientId, at) {
       await db.insertInto('identity_verifications').values({ patient_id: patientId, failed_attempts: 0, updated_at: at }).onConflict((oc) => oc.column('patient_id').doNothing()).execute();
       const row = await db.selectFrom('identity_verifications').selectAll().where('patient_id', '=', patientId).forUpdate().executeTakeFirstOrThrow();

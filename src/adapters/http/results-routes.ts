@@ -28,6 +28,7 @@ export interface ResultsRouteDeps {
   exportFhir(input: { patientId: string; actor: Actor }): Promise<unknown>;
   openFile(input: { resultId: string; actor: Actor }): Promise<{ bytes: Buffer; mimeType: string }>;
   unlock(input: { patientId: string; actor: Actor; unlockedBy: string }): Promise<unknown>;
+  reoffer(input: { resultId: string; actor: Actor }): Promise<unknown>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,6 +79,8 @@ export async function registerResultsRoutes(app: FastifyInstance, deps: ResultsR
       .header('cache-control', 'private, no-store')
       .send(file.bytes);
   });
+
+  app.post('/api/v1/results/:id/reoffer', { config: { roles: CLINICAL } }, async (request) => deps.reoffer({ resultId: uuidParam(request), actor: actorOf(principalOf(request)) }));
 
   app.post('/api/v1/patients/:id/identity-verification/unlock', { config: { roles: ALL_STAFF } }, async (request) => {
     const principal = principalOf(request);
