@@ -256,6 +256,39 @@ test('without a date of birth on file the patient is sent to the clinic; "result
   assert.match(text(await chat().say(other, { text: 'my results' })), /2–3 working days/, 'nothing waiting: the FAQ answers');
 });
 
+test('upload checks: size per type, note length, the follow-up value, an unknown patient; no notice after STOP', { timeout: 60_000 }, async () => {
+  const waId = '447700900299';
+  const patientId = await consentedPatient(waId, 'Edge Case', '1970-01-01');
+  const pngHeader = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const bigPng = Buffer.concat([pngHeader, Buffer.alloc(5 * 1024 * 1024)]);
+  const tooBig = await upload(staff.clinician, patientId, { bytes: bigPng, name: 'big.png', type: 'image/png' });
+  assert.equal(tooBig.status, 400);
+  assert.match(tooBig.body.message, /too large \(at most 5 MB/);
+  const hugePdf = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
+  assert.equal((await upload(staff.clinician, patientId, { bytes: hugePdf, name: 'huge.pdf', type: 'application/pdf' })).status, 400);
+  const longNote = await upload(staff.clinician, patientId, { bytes: pdf, name: 'a.pdf', type: 'application/pdf' }, { note: 'x'.repeat(1001) });
+  assert.equal(longNote.status, 400);
+  assert.equal(longNote.body.issues[0].path, 'note');
+  assert.equal((await upload(staff.clinician, patientId, { bytes: pdf, name: 'a.pdf', type: 'application/pdf' }, { followUp: 'maybe' })).status, 400);
+  assert.equal((await upload(staff.clinician, patientId, { bytes: Buffer.alloc(0), name: 'empty.pdf', type: 'application/pdf' })).status, 400);
+  assert.equal((await upload(staff.clinician, '00000000-0000-4000-8000-000000000000', { bytes: pdf, name: 'a.pdf', type: 'application/pdf' })).status, 404);
+  const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
+  const ok = await upload(staff.clinician, patientId, { bytes: jpeg, name: 'scan.jpg', type: 'image/jpeg' });
+  assert.equal(ok.status, 201);
+  assert.equal(ok.body.result.mimeType, 'image/jpeg');
+  assert.equal((await s.hale.db.selectFrom('results').select('id').where('patient_id', '=', patientId).execute()).length, 1, 'refused uploads left nothing behind');
+
+  // After STOP the clinic starts nothing: the result waits, and staff see why.
+  await chat().say(waId, { text: 'STOP' });
+  const before = (await phone(waId)).length;
+  const quiet = await upload(staff.clinician, patientId, { bytes: pdf, name: 'b.pdf', type: 'application/pdf' });
+  assert.equal(quiet.body.notice, 'opted_out');
+  assert.equal(quiet.body.result.status, 'ready');
+  assert.equal(quiet.body.result.noticeSkipped, 'opted_out');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal((await phone(waId)).slice(before).filter((m) => m.direction === 'outbound').length, 0, 'no notice after STOP');
+});
+
 test('a dump of every table and the media folder holds neither the document nor the note in plain text; logs neither', async () => {
   const tables = await sql<{ schema: string; name: string }>`
     SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
