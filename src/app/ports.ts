@@ -10,7 +10,7 @@ import type {
   OutboundReply,
   StatusUpdate,
 } from '../core/messages.ts';
-import type { Language } from '../core/clinic/clinic-config.ts';
+import type { Language, ProviderException, WeeklyHours } from '../core/clinic/clinic-config.ts';
 import type { Understanding } from '../core/assistant/understanding.ts';
 import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
 import type { HandoverReason, IntakeAnswer } from '../core/assistant/effects.ts';
@@ -210,7 +210,21 @@ export interface JobQueue {
 }
 
 /** Everything a use case can touch inside one transaction. */
+/** A provider's schedule as staff set it (replaces the configuration's; weekly hours only when given). */
+export interface ProviderScheduleRecord {
+  practitionerId: string;
+  weeklyHours: WeeklyHours | undefined;
+  exceptions: ProviderException[];
+  updatedBy: string;
+  updatedAt: Date;
+}
+
 export interface Repositories {
+  providerSchedules: {
+    all(): Promise<ProviderScheduleRecord[]>;
+    put(record: ProviderScheduleRecord): Promise<void>;
+    remove(practitionerId: string): Promise<boolean>;
+  };
   events: {
     insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind']; dedupeKey: string }>>;
     find(id: number): Promise<StoredEvent | undefined>;

@@ -16,6 +16,7 @@ import type { Database } from './schema.ts';
 import { observationsRepository } from './observations-repository.ts';
 import { remindersRepository } from './reminders-repository.ts';
 import { carePlansRepository } from './care-plans-repository.ts';
+import { providerSchedulesRepository } from './provider-schedules-repository.ts';
 
 /**
  * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). In a
@@ -41,6 +42,7 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     questionnaires: questionnairesRepository(db, cipher),
     reminders: remindersRepository(db, cipher),
     carePlans: carePlansRepository(db, cipher),
+    providerSchedules: providerSchedulesRepository(db),
   });
   return {
     run(fn) {
