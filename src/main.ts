@@ -13,7 +13,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
 import { eventJobId, ingestWebhook, requeueStalledEvents } from './app/ingest-webhook.ts';
 import { requeueStalledReplies } from './app/requeue-stalled-replies.ts';
-import type { BusyTimeReader, ChannelSender, Clock, Transactor } from './app/ports.ts';
+import type { BusyTimeReader, ChannelSender, Clock, MediaStorage, Transactor } from './app/ports.ts';
 import { processInboundEvent } from './app/process-inbound-event.ts';
 import { processStatusEvents } from './app/process-status-events.ts';
 import { queueReply, type QueueReplyInput } from './app/queue-reply.ts';
@@ -118,7 +118,7 @@ export interface StaffBooking {
   feedPath(practitionerId: string): string;
 }
 
-function staffBooking(deps: UseCaseDeps, cipher: FieldCipher, busy: BusyTimeReader): StaffBooking {
+function staffBooking(deps: UseCaseDeps & { storage?: Pick<MediaStorage, 'put'> }, cipher: FieldCipher, busy: BusyTimeReader): StaffBooking {
   return {
     providers: () => listProviders(deps.clinic),
     searchSlots: (input) => findPatientSlots({ ...deps, busy }, input),
@@ -268,7 +268,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   if (config.role !== 'worker') registerCalendarFeedRoutes(app, { feed: (input) => buildProviderFeed({ tx, clock, clinic, cipher }, input) });
   if (config.role !== 'worker') await staff.registerRoutes();
   if (config.role !== 'worker') {
-    const booking = staffBooking({ tx, clock, clinic }, cipher, busy);
+    const booking = staffBooking({ tx, clock, clinic, storage }, cipher, busy);
     registerClinicalRoutes(app, {
       assessSymptoms: (actorId, body) => assessSymptoms({ tx, clock, clinic }, { type: 'staff', id: actorId }, body),
       providers: () => booking.providers(),
@@ -381,7 +381,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
-    booking: staffBooking({ tx, clock, clinic }, cipher, busy),
+    booking: staffBooking({ tx, clock, clinic, storage }, cipher, busy),
     staff,
     reminders: {
       createMedicationPlan: (input) => createMedicationPlan({ tx, clock, clinic }, input),
