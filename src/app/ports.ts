@@ -281,8 +281,8 @@ export interface Repositories {
      * Claims a queued outbound message for one sender until `until`: undefined with the reason
      * when it is not queued any more (sent, failed) or another sender's claim has not expired.
      */
-    /** Claims a queued reply for sending; `earlierQueued`: an earlier reply to the same patient still waits. */
-    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord; earlierQueued: boolean } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
+    /** Claims a queued reply for sending, with its patient; `earlierQueued`: an earlier reply to the same patient still waits. */
+    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord; earlierQueued: boolean; patient: PatientRecord } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
     /** Gives a claim back (the message waits for a later attempt). */
     releaseClaim(id: string): Promise<void>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */
