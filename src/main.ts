@@ -13,7 +13,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
 import { eventJobId, ingestWebhook, requeueStalledEvents } from './app/ingest-webhook.ts';
 import { requeueStalledReplies } from './app/requeue-stalled-replies.ts';
-import type { BusyTimeReader, ChannelSender, Clock, Transactor } from './app/ports.ts';
+import type { BusyTimeReader, ChannelSender, Clock, MediaStorage, Transactor } from './app/ports.ts';
 import { processInboundEvent } from './app/process-inbound-event.ts';
 import { processStatusEvents } from './app/process-status-events.ts';
 import { queueReply, type QueueReplyInput } from './app/queue-reply.ts';
@@ -48,6 +48,7 @@ import { confirmBooking } from './app/confirm-booking.ts';
 import { decideBookingRequest } from './app/decide-booking-request.ts';
 import { findPatientSlots } from './app/find-patient-slots.ts';
 import { createBusyTimeCache } from './adapters/db/busy-time-cache.ts';
+import { addProviderException, appointmentsOutsideHours, createScheduleSync, getProviderSchedule, resetProviderSchedule, setProviderSchedule } from './app/provider-schedules.ts';
 import { listProviderDay } from './app/list-provider-day.ts';
 import { listProviders } from './app/list-providers.ts';
 import { listIntakeAnswers } from './app/list-intake-answers.ts';
@@ -121,7 +122,7 @@ export interface StaffBooking {
   feedPath(practitionerId: string): string;
 }
 
-function staffBooking(deps: UseCaseDeps, cipher: FieldCipher, busy: BusyTimeReader): StaffBooking {
+function staffBooking(deps: UseCaseDeps & { storage?: Pick<MediaStorage, 'put'> }, cipher: FieldCipher, busy: BusyTimeReader): StaffBooking {
   return {
     providers: () => listProviders(deps.clinic),
     searchSlots: (input) => findPatientSlots({ ...deps, busy }, input),
@@ -160,10 +161,10 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   const persistent = config.database.kind === 'postgres' || config.database.dataDir !== undefined;
 
   // The clinic's configuration and the NLU come first: a bad file stops start-up before anything opens.
-  const clinic = await loadClinicConfig(config.clinicConfigFile ?? demoClinicConfigPath);
+  const configuredClinic = await loadClinicConfig(config.clinicConfigFile ?? demoClinicConfigPath);
   const nluStarted = performance.now();
-  const nlu = await createNlu(clinic);
-  log.info({ ms: Math.round(performance.now() - nluStarted), faq: clinic.faq.length, languages: clinic.languages.supported }, 'nlu.trained');
+  const nlu = await createNlu(configuredClinic);
+  log.info({ ms: Math.round(performance.now() - nluStarted), faq: configuredClinic.faq.length, languages: configuredClinic.languages.supported }, 'nlu.trained');
 
   const loadedKey = await loadEncryptionKey(config.encryption.key, persistent ? config.dataDir : undefined);
   if (loadedKey.source === 'generated') log.warn({ file: loadedKey.file }, 'HALE_ENCRYPTION_KEY is not set: generated a key for this data folder. Back it up, or set HALE_ENCRYPTION_KEY; without it the data cannot be read.');
@@ -194,10 +195,19 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     (error) => log.error({ err: error }, 'jobs.error'),
   );
   started.push(() => jobs.stop());
-  // Slot searches read busy time from memory, refetching what the database's versions say changed (ADR 17).
-  const busy = createBusyTimeCache(database.db).busyTimes;
   const metrics = createPrometheusMetrics(() => jobs.depth());
   const tx = createTransactor(database.db, cipher, (db) => jobs.queue(fromKysely(db)));
+  // Slot searches read busy time from memory, refetching what the database's versions say changed (ADR 17).
+  const busy = createBusyTimeCache(database.db).busyTimes;
+  // Schedules staff edited replace the configuration's, in every process within seconds (ADR 18).
+  const schedules = createScheduleSync({ tx, clinic: configuredClinic });
+  // Everything below reads the clinic through this view: providers as staff last set them.
+  const clinic = schedules.clinic;
+  await schedules.refresh();
+  const scheduleTimer = setInterval(() => void schedules.refresh().catch((error: unknown) => log.error({ err: error }, 'schedules.refresh_failed')), 5_000);
+  scheduleTimer.unref();
+  started.push(async () => clearInterval(scheduleTimer));
+  const scheduleDeps = { tx, clock, clinic, schedules, outsideHours: (practitionerId: string, now: Date) => appointmentsOutsideHours({ tx, clinic }, practitionerId, now) };
   const dispatcher = createBatchDispatcher(() => jobs.queue(), 'inbound.process', (id) => ({ id: eventJobId(id), data: { eventId: id } }), {
     maxBatch: 200,
     maxDelayMs: 10,
@@ -262,7 +272,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   if (config.role !== 'worker') registerCalendarFeedRoutes(app, { feed: (input) => buildProviderFeed({ tx, clock, clinic, cipher }, input) });
   if (config.role !== 'worker') await staff.registerRoutes();
   if (config.role !== 'worker') {
-    const booking = staffBooking({ tx, clock, clinic }, cipher, busy);
+    const booking = staffBooking({ tx, clock, clinic, storage }, cipher, busy);
     registerClinicalRoutes(app, {
       assessSymptoms: (actorId, body) => assessSymptoms({ tx, clock, clinic }, { type: 'staff', id: actorId }, body),
       providers: () => booking.providers(),
@@ -273,6 +283,10 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       feedPath: (practitionerId) => booking.feedPath(practitionerId),
       observations: (input) => listPatientObservations({ tx, clock }, input),
       setVitalTargets: (input) => setVitalTargets({ tx, clock }, input),
+      schedule: (practitionerId) => getProviderSchedule(scheduleDeps, practitionerId),
+      setSchedule: (input) => setProviderSchedule(scheduleDeps, input),
+      addException: (input) => addProviderException(scheduleDeps, input),
+      resetSchedule: (input) => resetProviderSchedule(scheduleDeps, input),
     });
     await registerResultsRoutes(app, {
       upload: (input) => addPatientResult({ tx, clock, clinic, storage }, input).then((r) => ({ ...r, result: toResultItem(r.result, { includeNote: true }) })),
@@ -379,7 +393,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
-    booking: staffBooking({ tx, clock, clinic }, cipher, busy),
+    booking: staffBooking({ tx, clock, clinic, storage }, cipher, busy),
     staff,
     reminders: {
       createMedicationPlan: (input) => createMedicationPlan({ tx, clock, clinic }, input),

@@ -145,6 +145,18 @@ for (const c of [
     const told = await nextMessage(c.patient, before, 'the decision');
     assert.match(texts(told), c.confirmed);
     assert.equal((await appointmentsOf(c.patient)).find((a) => a.id === request?.id)?.status, 'booked');
+    // The calendar file follows, as after a booking in the chat (the patient wrote within 24 hours).
+    let calendarFile: SimMessage | undefined;
+    await waitFor(async () => {
+      const all = (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${c.patient}`)).messages;
+      calendarFile = all.slice(before).find((m) => m.direction === 'outbound' && m.type === 'document');
+      return calendarFile !== undefined;
+    }, 'the calendar file of the confirmed request', 30_000);
+    const document = (calendarFile as { media?: { id?: string; filename?: string } }).media;
+    assert.equal(document?.filename, 'appointment.ics');
+    const calendar = await (await fetch(`${s.simulatorUrl}/simulator/api/media/${document?.id ?? ''}`)).text();
+    assert.match(calendar, /^BEGIN:VCALENDAR/);
+    assert.match(calendar, /DTSTART/);
   });
 
   test(`a freed slot offered from the waitlist is accepted (${c.lang}${c.windowClosed ? ', template outside the 24-hour window' : ''})`, { timeout: 180_000 }, async () => {

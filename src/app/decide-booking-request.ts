@@ -4,10 +4,14 @@ import { auditAppointment } from './audit-appointment.ts';
 import { offerFreedSlotWith, type WaitlistOffer } from './offer-freed-slot.ts';
 import { queuePatientNoticeWith } from './queue-patient-notice.ts';
 import { sendWaitlistOfferWith } from './send-waitlist-offer.ts';
-import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
+import type { AppointmentRecord, Clock, MediaStorage, Transactor } from './ports.ts';
+import { buildCalendarReply } from '../core/assistant/build-patient-notice.ts';
+import { isReplyWindowOpen } from '../core/is-reply-window-open.ts';
+import { storeAppointmentCalendar } from './store-appointment-calendar.ts';
 import { syncAppointmentReminders } from './sync-appointment-reminders.ts';
 
-type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
+/** `storage`: where the calendar file of a confirmed request is kept (without it, none is sent). */
+type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig; storage?: Pick<MediaStorage, 'put'> | undefined };
 
 /**
  * Staff confirm (→ `booked`) or decline (→ `cancelled`, reason `declined`) a pending request.
@@ -21,7 +25,7 @@ export async function decideBookingRequest(
 ): Promise<{ appointment: AppointmentRecord; waitlistOffer: WaitlistOffer | undefined }> {
   const now = deps.clock.now();
   const target = input.decision === 'confirm' ? 'booked' : 'cancelled';
-  return deps.tx.run(async (repos) => {
+  const decided = await deps.tx.run(async (repos) => {
     const current = await repos.appointments.lock(input.appointmentId);
     if (current === undefined) throw new DomainError('not_found', 'no such appointment', { appointmentId: input.appointmentId });
     if (current.status === target && (target === 'booked' || current.cancelReason === 'declined')) return { appointment: current, waitlistOffer: undefined };
@@ -49,5 +53,33 @@ export async function decideBookingRequest(
     const actor = { type: 'staff' as const, staffId: input.staffId };
     await auditAppointment(repos, { action: input.decision === 'confirm' ? 'appointment.confirmed' : 'appointment.declined', appointment, actor, at: now });
     return { appointment, waitlistOffer };
+  });
+  if (input.decision === 'confirm' && decided.appointment.status === 'booked') await sendCalendarFile(deps, decided.appointment, now);
+  return decided;
+}
+
+/**
+ * After a confirmation, the appointment's .ics follows the notice, as after a booking in the
+ * chat — inside the 24-hour window only (a document outside it would need its own template).
+ * Queued once per appointment version.
+ */
+async function sendCalendarFile(deps: Deps, appointment: AppointmentRecord, now: Date): Promise<void> {
+  const storage = deps.storage;
+  if (storage === undefined) return;
+  const patient = await deps.tx.run((repos) => repos.patients.get(appointment.patientId));
+  if (patient.optedOut || !isReplyWindowOpen(patient.lastInboundAt, now, 24)) return;
+  const key = await storeAppointmentCalendar({ clinic: deps.clinic, clock: deps.clock, storage }, appointment, patient.language);
+  await deps.tx.run(async (repos) => {
+    const row = await repos.communications.insertOutbound({
+      patientId: patient.id,
+      reply: buildCalendarReply(deps.clinic, patient.language, key),
+      sender: 'system',
+      idempotencyKey: `request-decision:${appointment.id}:ics:${appointment.version}`,
+      businessInitiated: true,
+      at: now,
+    });
+    if (!row.created) return;
+    await repos.jobs.enqueue('outbound.send', { communicationId: row.id });
+    await repos.audit.append({ actorType: 'system', action: 'notice.calendar_file', entityType: 'Communication', entityId: row.id, patientId: patient.id, outcome: 'success', detail: { appointmentId: appointment.id } }, now);
   });
 }

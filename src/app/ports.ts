@@ -11,7 +11,7 @@ import type {
   OutboundReply,
   StatusUpdate,
 } from '../core/messages.ts';
-import type { Language } from '../core/clinic/clinic-config.ts';
+import type { Language, ProviderException, WeeklyHours } from '../core/clinic/clinic-config.ts';
 import type { Understanding } from '../core/assistant/understanding.ts';
 import type { ConversationState, Owner } from '../core/assistant/conversation-state.ts';
 import type { HandoverReason, IntakeAnswer } from '../core/assistant/effects.ts';
@@ -211,7 +211,21 @@ export interface JobQueue {
 }
 
 /** Everything a use case can touch inside one transaction. */
+/** A provider's schedule as staff set it (replaces the configuration's; weekly hours only when given). */
+export interface ProviderScheduleRecord {
+  practitionerId: string;
+  weeklyHours: WeeklyHours | undefined;
+  exceptions: ProviderException[];
+  updatedBy: string;
+  updatedAt: Date;
+}
+
 export interface Repositories {
+  providerSchedules: {
+    all(): Promise<ProviderScheduleRecord[]>;
+    put(record: ProviderScheduleRecord): Promise<void>;
+    remove(practitionerId: string): Promise<boolean>;
+  };
   events: {
     insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind']; dedupeKey: string }>>;
     find(id: number): Promise<StoredEvent | undefined>;
@@ -268,8 +282,8 @@ export interface Repositories {
      * Claims a queued outbound message for one sender until `until`: undefined with the reason
      * when it is not queued any more (sent, failed) or another sender's claim has not expired.
      */
-    /** Claims a queued reply for sending; `earlierQueued`: an earlier reply to the same patient still waits. */
-    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord; earlierQueued: boolean } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
+    /** Claims a queued reply for sending, with its patient; `earlierQueued`: an earlier reply to the same patient still waits. */
+    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord; earlierQueued: boolean; patient: PatientRecord } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
     /** Gives a claim back (the message waits for a later attempt). */
     releaseClaim(id: string): Promise<void>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */

@@ -59,7 +59,7 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
   const loaded = await deps.tx.direct(async (repos) => {
     const claim = await repos.communications.claimOutbound(communicationId, now, new Date(now.getTime() + CLAIM_SECONDS * 1000));
     if (claim.message === undefined) return claim.reason;
-    return { message: claim.message, earlierQueued: claim.earlierQueued, patient: await repos.patients.get(claim.message.patientId) };
+    return { message: claim.message, earlierQueued: claim.earlierQueued, patient: claim.patient };
   });
   if (loaded === 'not_queued') return 'skipped';
   if (loaded === 'claimed') return 'claimed';

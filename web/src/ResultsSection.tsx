@@ -126,10 +126,10 @@ export function ResultsSection({ patientId }: { patientId: string }) {
   };
 
   return (
-    <section className="results-section" aria-label={t('title')}>
+    <section className="results-section" aria-label={t('title')} style={{ marginTop: '1.2rem' }}>
       <h3>{t('title')}</h3>
       {data?.verification.locked === true && (
-        <div className="results-locked" role="status">
+        <div className="results-locked" role="status" style={{ padding: '0.5rem 0.6rem', border: '1px solid var(--danger-soft)', borderRadius: 8, margin: '0.5rem 0' }}>
           <p><span className="badge danger">{t('locked', { n: data.verification.failedAttempts })}</span></p>
           <p className="muted small">{t('unlockHint')}</p>
           <button type="button" onClick={() => void unlock()}>{t('unlock')}</button>
@@ -167,7 +167,7 @@ export function ResultsSection({ patientId }: { patientId: string }) {
             <label htmlFor={`result-note-${patientId}`}>{t('note')}</label>
             <textarea id={`result-note-${patientId}`} name="note" maxLength={resultLimits.noteChars} rows={2} />
           </div>
-          <label className="checkbox">
+          <label className="checkbox" style={{ display: 'flex', gap: '0.4rem', alignItems: 'center', fontSize: '0.9rem' }}>
             <input type="checkbox" name="followUp" value="true" /> {t('askFollowUp')}
           </label>
           <button type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</button>

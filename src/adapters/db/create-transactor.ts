@@ -16,6 +16,7 @@ import type { Database } from './schema.ts';
 import { observationsRepository } from './observations-repository.ts';
 import { remindersRepository } from './reminders-repository.ts';
 import { carePlansRepository } from './care-plans-repository.ts';
+import { providerSchedulesRepository } from './provider-schedules-repository.ts';
 import { resultsRepository } from './results-repository.ts';
 
 /**
@@ -42,6 +43,7 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     questionnaires: questionnairesRepository(db, cipher),
     reminders: remindersRepository(db, cipher),
     carePlans: carePlansRepository(db, cipher),
+    providerSchedules: providerSchedulesRepository(db),
     results: resultsRepository(db, cipher),
   });
   return {

@@ -14,6 +14,7 @@ import * as observations from './migrations/0011-observations.ts';
 import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
 import * as stalledReplies from './migrations/0018-stalled-replies.ts';
 import * as busyTimeVersions from './migrations/0019-busy-time-versions.ts';
+import * as providerSchedules from './migrations/0020-provider-schedules.ts';
 import * as results from './migrations/0012-results.ts';
 
 /**
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0017-inbound-sender-order': inboundSenderOrder,
   '0018-stalled-replies': stalledReplies,
   '0019-busy-time-versions': busyTimeVersions,
+  '0020-provider-schedules': providerSchedules,
   '0012-results': results,
 };
 

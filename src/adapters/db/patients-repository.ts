@@ -9,10 +9,9 @@ function isLanguage(value: string | null): value is Language {
   return value !== null && (supportedLanguages as readonly string[]).includes(value);
 }
 
-export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['patients'] {
-  const waHash = (waId: string) => cipher.blindIndex('wa_id', waId);
-  const userHash = (userId: string) => cipher.blindIndex('user_id', userId);
-  const toRecord = (row: Selectable<PatientsTable>): PatientRecord => ({
+/** A patients row as the app sees it (decrypted identifiers). */
+export function toPatientRecord(cipher: Cipher, row: Pick<Selectable<PatientsTable>, 'id' | 'wa_id_enc' | 'user_id_enc' | 'last_inbound_at' | 'language' | 'opted_out_at' | 'full_name_enc' | 'birth_date_enc' | 'profile_name_enc'>): PatientRecord {
+  return {
     id: row.id,
     waId: row.wa_id_enc === null ? undefined : cipher.decrypt(row.wa_id_enc),
     userId: row.user_id_enc === null ? undefined : cipher.decrypt(row.user_id_enc),
@@ -21,7 +20,13 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
     optedOut: row.opted_out_at !== null,
     hasDetails: row.full_name_enc !== null && row.birth_date_enc !== null,
     ...(row.profile_name_enc === null ? {} : { profileName: cipher.decrypt(row.profile_name_enc) }),
-  });
+  };
+}
+
+export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Repositories['patients'] {
+  const waHash = (waId: string) => cipher.blindIndex('wa_id', waId);
+  const userHash = (userId: string) => cipher.blindIndex('user_id', userId);
+  const toRecord = (row: Selectable<PatientsTable>): PatientRecord => toPatientRecord(cipher, row);
 
   async function findByChannelId(ref: { waId?: string; userId?: string }) {
     if (ref.waId !== undefined) {

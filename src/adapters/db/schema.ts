@@ -353,6 +353,7 @@ export interface Database {
   patient_search_terms: PatientSearchTermsTable;
   patient_search_state: PatientSearchStateTable;
   busy_versions: BusyVersionsTable;
+  provider_schedules: ProviderSchedulesTable;
   reminders: RemindersTable;
   medication_plans: MedicationPlansTable;
   medication_doses: MedicationDosesTable;
@@ -440,6 +441,15 @@ export interface PatientSearchTermsTable {
 export interface BusyVersionsTable {
   practitioner_id: string;
   version: string;
+}
+
+export interface ProviderSchedulesTable {
+  practitioner_id: string;
+  /** JSON text on insert; parsed on read (jsonb). */
+  weekly_hours: unknown;
+  exceptions: unknown;
+  updated_by: string;
+  updated_at: Date;
 }
 
 export interface ResultsTable {

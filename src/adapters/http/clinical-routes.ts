@@ -11,6 +11,7 @@ import type { StaffPrincipal } from '../../app/staff/staff-ports.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import type { StaffRole } from '../../core/staff/staff-role.ts';
 import type { VitalTargets } from '../../core/vitals/assess-vital.ts';
+import { exceptionSchema, openingHoursSchema, type ProviderException, type WeeklyHours } from '../../core/clinic/clinic-config.ts';
 import { principalOf } from './staff-auth.ts';
 
 const ALL_STAFF: readonly StaffRole[] = ['admin', 'agent', 'clinician'];
@@ -27,7 +28,14 @@ export interface ClinicalRouteDeps {
   feedPath(practitionerId: string): string;
   observations(input: { patientId: string; staffId: string }): Promise<unknown>;
   setVitalTargets(input: { patientId: string; staffId: string; targets: VitalTargets }): Promise<void>;
+  schedule(practitionerId: string): Promise<unknown>;
+  setSchedule(input: { practitionerId: string; staffId: string; weeklyHours?: WeeklyHours; exceptions: ProviderException[] }): Promise<unknown>;
+  addException(input: { practitionerId: string; staffId: string; exception: ProviderException }): Promise<unknown>;
+  resetSchedule(input: { practitionerId: string; staffId: string }): Promise<unknown>;
 }
+
+/** Front desk and admins keep the providers' schedules (leave, extra hours); everyone reads them. */
+const SCHEDULERS: readonly StaffRole[] = ['admin', 'agent'];
 
 const range = z.object({ low: z.number().finite().optional(), high: z.number().finite().optional() }).strict();
 const targetsSchema = z
@@ -50,6 +58,17 @@ export function registerClinicalRoutes(app: FastifyInstance, deps: ClinicalRoute
 
   app.get('/api/v1/providers', { config: { roles: ALL_STAFF } }, async () => deps.providers());
   app.get('/api/v1/providers/:id/calendar-url', { config: { roles: ADMIN } }, async (request) => ({ path: deps.feedPath(idParam(request)) }));
+
+  app.get('/api/v1/providers/:id/schedule', { config: { roles: ALL_STAFF } }, async (request) => deps.schedule(idParam(request)));
+  app.put('/api/v1/providers/:id/schedule', { config: { roles: SCHEDULERS } }, async (request) => {
+    const body = parse(z.strictObject({ weeklyHours: openingHoursSchema.optional(), exceptions: z.array(exceptionSchema).max(500) }), request.body);
+    return deps.setSchedule({ practitionerId: idParam(request), staffId: actorId(request), exceptions: body.exceptions, ...(body.weeklyHours === undefined ? {} : { weeklyHours: body.weeklyHours }) });
+  });
+  app.post('/api/v1/providers/:id/exceptions', { config: { roles: SCHEDULERS } }, async (request) => {
+    const exception = parse(exceptionSchema, request.body);
+    return deps.addException({ practitionerId: idParam(request), staffId: actorId(request), exception });
+  });
+  app.delete('/api/v1/providers/:id/schedule', { config: { roles: SCHEDULERS } }, async (request) => deps.resetSchedule({ practitionerId: idParam(request), staffId: actorId(request) }));
 
   app.post('/api/v1/appointments/:id/move', { config: { roles: ALL_STAFF } }, async (request) => {
     const body = parse(z.object({ practitionerId: z.string().min(1), start: z.iso.datetime({ offset: true }) }).strict(), request.body);

@@ -51,3 +51,9 @@ export function buildPatientNotice(config: ClinicConfig, language: Language | un
   }
   return { kind: 'text', text: translate(lang, notice.kind === 'request_confirmed' ? 'requestConfirmed' : 'requestDeclined', params) };
 }
+
+/** The appointment's calendar file, sent after a confirmation inside the 24-hour window. */
+export function buildCalendarReply(config: ClinicConfig, language: Language | undefined, storageKey: string): OutboundReply {
+  const lang = language !== undefined && config.languages.supported.includes(language) ? language : config.languages.default;
+  return { kind: 'media', mediaType: 'document', source: { storageKey }, filename: 'appointment.ics', mimeType: 'text/plain', caption: translate(lang, 'calendarCaption') };
+}

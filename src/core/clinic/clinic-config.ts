@@ -22,7 +22,7 @@ const intervalSchema = z
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-const openingHoursSchema = z.strictObject(
+export const openingHoursSchema = z.strictObject(
   Object.fromEntries(weekdays.map((d) => [d, z.array(intervalSchema).default([])])) as Record<Weekday, z.ZodDefault<z.ZodArray<typeof intervalSchema>>>,
 );
 
@@ -86,7 +86,7 @@ const localDateOrDateTime = z
  * A change to a provider's weekly hours: `leave` removes time (whole days when given as dates,
  * `to` included), `extra` adds one-off hours (local date and time, `to` excluded).
  */
-const exceptionSchema = z
+export const exceptionSchema = z
   .strictObject({
     kind: z.enum(['leave', 'extra']),
     from: localDateOrDateTime,
