@@ -8,6 +8,7 @@ import { RetryLaterError } from './retry-later-error.ts';
 import { assessVital } from '../core/vitals/assess-vital.ts';
 import { toObservation } from '../core/vitals/to-observation.ts';
 import { applyReminderAnswer } from './answer-reminder.ts';
+import { asksForResults } from '../core/results/results-texts.ts';
 
 /** Messages handled per transaction; a longer backlog continues in the next round. */
 const BATCH = 20;
@@ -66,12 +67,13 @@ async function handleRound(deps: Deps, repos: Repositories, patientId: string, r
   let owner: Owner = conversation.owner;
   let optedOut = patient.optedOut;
   let hasDetails = patient.hasDetails;
-  const resultsWaiting = await repos.results.countWaiting(patientId);
   let handled = 0;
   const replies: string[] = [];
   for (const message of pending) {
     const text = textOf(message.content);
     const understanding = text === undefined ? undefined : await deps.nlu.understand(text, { language: state.language });
+    // Only a message that asks for results costs the query (the hot path stays as it was).
+    const resultsWaiting = text !== undefined && asksForResults(text) ? await repos.results.countWaiting(patientId) : 0;
     const result = handleTurn({ config: deps.clinic, now, state, owner, optedOut, content: message.content, understanding, patientHasDetails: hasDetails, resultsWaiting });
     if (result.effects.some((e) => e.type === 'patient.details_recorded')) hasDetails = true;
     optedOut = await commitOutput(repos, result, { patientId, conversation, replyKey: `turn:${message.id}`, communicationId: message.id, at: now }, optedOut, replies);
