@@ -339,6 +339,27 @@ export const unconfirmedItemSchema = z.object({
 });
 export type UnconfirmedItem = z.infer<typeof unconfirmedItemSchema>;
 
+/** Home measurements (GET /api/v1/patients/:id/observations): FHIR Observation resources, newest first. */
+const quantitySchema = z.object({ value: z.number(), unit: z.string() });
+export const observationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  interpretation: z.enum(['danger', 'out_of_range', 'in_range']),
+  effectiveAt: z.string(),
+  resource: z.object({
+    valueQuantity: quantitySchema.optional(),
+    component: z.array(z.object({ code: z.object({ coding: z.array(z.object({ code: z.string() })) }), valueQuantity: quantitySchema })).optional(),
+  }),
+});
+export type Observation = z.infer<typeof observationSchema>;
+const rangeSchema = z.object({ low: z.number().optional(), high: z.number().optional() });
+export const vitalTargetKeys = ['glucoseFasting', 'glucoseAfterMeal', 'glucoseOther', 'systolic', 'diastolic', 'weight', 'temperature', 'pulse', 'spo2'] as const;
+export type VitalTargetKey = (typeof vitalTargetKeys)[number];
+export const vitalTargetsSchema = z.partialRecord(z.enum(vitalTargetKeys), rangeSchema);
+export type VitalTargetsOut = z.infer<typeof vitalTargetsSchema>;
+export const observationListSchema = z.object({ targets: vitalTargetsSchema, observations: z.array(observationSchema) });
+export type ObservationList = z.infer<typeof observationListSchema>;
+
 // ── The signed-in user's account ─────────────────────────────────────────────────────────────
 
 export const passwordChangeRequestSchema = z.strictObject({
