@@ -7,7 +7,7 @@
  * a clinician: sees the @mention badge, the vitals chart, creates a medication plan and
  * changes her password.
  * Saves .tmp/staff-inbox.png, .tmp/staff-conversation.png, .tmp/staff-patient-panel.png,
- * .tmp/staff-template.png, .tmp/staff-tablet-de.png, .tmp/staff-clinician-panel.png and
+ * .tmp/staff-template.png, .tmp/staff-tablet-de.png, .tmp/staff-clinician-vitals.png, .tmp/staff-clinician-plans.png and
  * .tmp/staff-account.png for a person to look at.
  */
 import assert from 'node:assert/strict';
@@ -283,7 +283,8 @@ test('a clinician sees her @mention, the vitals chart, creates a medication plan
     const plans = await s.hale.db.selectFrom('medication_plans').select(['times', 'state']).where('patient_id', '=', joaoId).execute();
     assert.deepEqual(plans, [{ times: ['09:00'], state: 'active' }]);
     await page.waitForTimeout(300);
-    await panel.screenshot({ path: path.join(SHOTS, 'staff-clinician-panel.png') });
+    await panel.getByRole('region', { name: 'Home measurements' }).screenshot({ path: path.join(SHOTS, 'staff-clinician-vitals.png') });
+    await panel.getByRole('region', { name: 'Reminders and medication' }).screenshot({ path: path.join(SHOTS, 'staff-clinician-plans.png') });
 
     // Her password, from "My account".
     await page.getByRole('link', { name: /Nora Nurse/ }).click();

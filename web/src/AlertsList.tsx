@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { staffAlertListSchema, type StaffAlert } from '../../src/contracts/staff-api.ts';
 import { call } from './api.ts';
-import { since, useI18n } from './i18n.ts';
+import { since, useI18n, type T } from './i18n.ts';
 import { errorText } from './panel-section.ts';
 
 /**
@@ -42,6 +42,7 @@ export function AlertsList({ refresh, now, onOpenConversation }: { refresh: numb
           {alerts.items.map((a) => (
             <li key={a.id} className={`alert-item alert-${a.kind}`}>
               <span className="alert-kind">{t(`alert.${a.kind}`)}</span>
+              {detailLine(t, a) !== undefined && <span className="small">{detailLine(t, a)}</span>}
               <span className="alert-who">{a.patientName ?? (a.patientId === null ? t('wholeClinic') : t('unknownPatient'))}</span>
               <span className="muted small">{since(t, a.createdAt, now)}</span>
               <span className="alert-actions">
@@ -55,4 +56,22 @@ export function AlertsList({ refresh, now, onOpenConversation }: { refresh: numb
       {error !== undefined && <p className="error small" role="alert">{error}</p>}
     </section>
   );
+}
+
+/** One line of what the alert is about: ids and counts only (alerts hold no PHI). */
+function detailLine(t: T, a: StaffAlert): string | undefined {
+  const d = a.detail;
+  switch (a.kind) {
+    case 'vital_out_of_range':
+    case 'vital_danger':
+      return typeof d['kind'] === 'string' ? t(`vital.${d['kind']}`) : undefined;
+    case 'missed_doses':
+      return typeof d['inARow'] === 'number' ? t('alertMissedInARow', { n: d['inARow'] }) : undefined;
+    case 'daily_limit_reached':
+      return t('alertLimit', { limit: String(d['limit'] ?? '?'), deferred: String(d['deferred'] ?? 0) });
+    case 'reminder_failed':
+      return d['reason'] === 'no_template' ? t('alertNoTemplate', { purpose: String(d['purpose'] ?? '') }) : typeof d['title'] === 'string' ? d['title'] : undefined;
+    default:
+      return undefined;
+  }
 }

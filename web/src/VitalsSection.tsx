@@ -4,7 +4,7 @@ import { observationListSchema, type Observation, type ObservationList, type Vit
 import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
 import { isClinical } from './me.ts';
-import { errorText, formatWhen, type PanelSectionProps } from './panel-section.ts';
+import { errorText, formatShort, type PanelSectionProps } from './panel-section.ts';
 import { VitalsChart, type ChartSeries } from './VitalsChart.tsx';
 
 const KINDS = ['blood_pressure', 'glucose', 'weight', 'pulse', 'spo2', 'temperature'] as const;
@@ -106,7 +106,7 @@ function KindView({ kind, data }: { kind: string; data: ObservationList }) {
         <tbody>
           {latest.slice(0, 5).map((o) => (
             <tr key={o.id} className={`reading-${o.interpretation}`}>
-              <td>{formatWhen(o.effectiveAt)}</td>
+              <td>{formatShort(o.effectiveAt)}</td>
               <td className="num">{show(o)}</td>
               <td>{o.interpretation === 'in_range' ? <span className="muted small">{t('inRange')}</span> : <span className={`badge ${o.interpretation === 'danger' ? 'danger' : 'warn'}`}>{t(`interpretation.${o.interpretation}`)}</span>}</td>
             </tr>

@@ -280,6 +280,9 @@ const en = {
   'alert.daily_limit_reached': 'Daily WhatsApp limit reached',
   'alert.reminder_failed': 'Reminder not delivered',
   'alert.refill_requested': 'Refill requested',
+  alertMissedInARow: '{n} doses in a row',
+  alertLimit: 'Limit {limit} recipients a day; {deferred} reminders wait for tomorrow',
+  alertNoTemplate: 'No approved template configured for “{purpose}”',
   mentions: 'Mentions',
   unreadMentions: '{n} new mentions',
   noMentions: 'Nobody mentioned you yet.',
@@ -321,6 +324,9 @@ const en = {
   revoked: 'Revoked',
   revoke: 'Revoke',
   createToken: 'Create token',
+  unconfirmedTitle: 'Not confirmed yet (next 48 hours)',
+  unconfirmedNone: 'Every appointment in the next 48 hours is confirmed.',
+  remindersSent: 'Reminders sent',
 };
 
 export type Messages = typeof en;
@@ -605,6 +611,9 @@ const de: Messages = {
   'alert.daily_limit_reached': 'Tageslimit für WhatsApp erreicht',
   'alert.reminder_failed': 'Erinnerung nicht zugestellt',
   'alert.refill_requested': 'Nachbestellung gewünscht',
+  alertMissedInARow: '{n} Einnahmen in Folge',
+  alertLimit: 'Limit {limit} Empfänger pro Tag; {deferred} Erinnerungen warten auf morgen',
+  alertNoTemplate: 'Keine freigegebene Vorlage für „{purpose}“ eingerichtet',
   mentions: 'Erwähnungen',
   unreadMentions: '{n} neue Erwähnungen',
   noMentions: 'Noch niemand hat Sie erwähnt.',
@@ -646,6 +655,9 @@ const de: Messages = {
   revoked: 'Widerrufen',
   revoke: 'Widerrufen',
   createToken: 'Token anlegen',
+  unconfirmedTitle: 'Noch nicht bestätigt (nächste 48 Stunden)',
+  unconfirmedNone: 'Alle Termine der nächsten 48 Stunden sind bestätigt.',
+  remindersSent: 'Erinnerungen gesendet',
 };
 
 export const messages = { en, de } as const;
