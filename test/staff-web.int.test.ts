@@ -306,3 +306,43 @@ test('a clinician sees her @mention, the vitals chart, creates a medication plan
     await context.close();
   }
 });
+
+test('an admin sees opening hours, the away message and the templates map, and creates and revokes an API token', { skip, timeout: 120_000 }, async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hale-staff-chromium-'));
+  const context = await launchChromium(dir, { width: 1280, height: 900 });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signInPage(page, 'boss@clinic.example', 'first-admin-password');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin', exact: true }).click();
+    await page.getByRole('tab', { name: 'Opening hours' }).click();
+    await page.getByRole('heading', { name: /Opening hours/ }).waitFor();
+    await page.getByRole('rowheader', { name: 'Monday' }).waitFor();
+    await page.getByRole('heading', { name: 'Away message' }).waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(SHOTS, 'staff-admin-hours.png') });
+    await page.getByRole('tab', { name: 'Templates' }).click();
+    await page.getByRole('cell', { name: 'follow_up' }).first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'staff-admin-templates.png') });
+
+    await page.getByRole('tab', { name: 'API tokens' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Practice system');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.locator('code.secret').innerText();
+    assert.match(secret, /^hale_/);
+    const res = await fetch(`${s.hale.url}/api/v1/inbox/conversations?queue=waiting`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(res.status, 200, 'the new token works');
+    await page.getByRole('button', { name: 'Revoke: Practice system' }).click();
+    await page.getByText('Revoked').waitFor();
+    const after = await fetch(`${s.hale.url}/api/v1/inbox/conversations?queue=waiting`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(after.status, 401, 'a revoked token is refused');
+    assert.deepEqual(errors, []);
+  } catch (error) {
+    await context.pages()[0]?.screenshot({ path: path.join(SHOTS, 'staff-failure-admin.png') }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -3,7 +3,7 @@
  * target range as a shaded band, readings outside it marked. Plain SVG on purpose: the canvas
  * chart libraries are invisible to screen readers and the accessible ones are heavy for one
  * sparkline; here the chart is an image with a text summary (role="img"), and the readings
- * are also in a real table beside it.
+ * are also in a real table beside it. Target limits are dashed lines (a band when both are set).
  */
 import { useId } from 'react';
 
@@ -43,19 +43,24 @@ export function VitalsChart({ series, unit, title }: { series: ChartSeries[]; un
     <figure className="vitals-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} width="100%" preserveAspectRatio="xMidYMid meet">
         <title id={`${id}-title`}>{title}</title>
-        {series.map((s, i) =>
-          s.band === undefined || (s.band.low === undefined && s.band.high === undefined) ? null : (
-            <rect
-              key={`band-${s.label}`}
-              x={PAD.left}
-              width={W - PAD.left - PAD.right}
-              y={y(s.band.high ?? hi)}
-              height={Math.max(0, y(s.band.low ?? lo) - y(s.band.high ?? hi))}
-              fill={COLORS[i] ?? COLORS[0]}
-              opacity={0.09}
-            />
-          ),
-        )}
+        {series.map((s, i) => {
+          const band = s.band;
+          if (band === undefined || (band.low === undefined && band.high === undefined)) return null;
+          const color = COLORS[i] ?? COLORS[0];
+          return (
+            <g key={`band-${s.label}`}>
+              {band.low !== undefined && band.high !== undefined && <rect x={PAD.left} width={W - PAD.left - PAD.right} y={y(band.high)} height={Math.max(0, y(band.low) - y(band.high))} fill={color} opacity={0.08} />}
+              {[band.low, band.high].map((limit) =>
+                limit === undefined ? null : (
+                  <g key={`limit-${limit}`}>
+                    <line x1={PAD.left} x2={W - PAD.right} y1={y(limit)} y2={y(limit)} stroke={color} strokeDasharray="4 3" strokeWidth={1} opacity={0.7} />
+                    <text x={W - PAD.right - 2} y={y(limit) - 3} textAnchor="end" className="axis limit" fill={color}>{limit}</text>
+                  </g>
+                ),
+              )}
+            </g>
+          );
+        })}
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#cfd4db" />
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#cfd4db" />
         <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" className="axis">{round(hi)}</text>

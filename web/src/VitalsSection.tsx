@@ -108,7 +108,7 @@ function KindView({ kind, data }: { kind: string; data: ObservationList }) {
             <tr key={o.id} className={`reading-${o.interpretation}`}>
               <td>{formatShort(o.effectiveAt)}</td>
               <td className="num">{show(o)}</td>
-              <td>{o.interpretation === 'in_range' ? <span className="muted small">{t('inRange')}</span> : <span className={`badge ${o.interpretation === 'danger' ? 'danger' : 'warn'}`}>{t(`interpretation.${o.interpretation}`)}</span>}</td>
+              <td>{o.interpretation === 'in_range' ? <span className="muted small">{t('inRange')}</span> : <span className={`badge ${o.interpretation === 'danger' ? 'danger' : 'warn'}`} title={t(`interpretation.${o.interpretation}`)}>{t(`interpretationShort.${o.interpretation}`)}<span className="visually-hidden"> ({t(`interpretation.${o.interpretation}`)})</span></span>}</td>
             </tr>
           ))}
         </tbody>

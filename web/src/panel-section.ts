@@ -21,7 +21,10 @@ export const formatDay = (iso: string) => new Date(iso.length === 10 ? `${iso}T1
 /** Mon 23 Nov, 09:00 */
 export const formatWhen = (iso: string) => new Date(iso).toLocaleString(locale(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 /** 23 Nov, 09:00 (tables) */
-export const formatShort = (iso: string) => new Date(iso).toLocaleString(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+export const formatShort = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString(locale(), { day: 'numeric', month: 'short' })} ${d.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', hour12: false })}`;
+};
 /** Monday 23 November, 09:00 (for screen-reader labels) */
 export const formatWhenLong = (iso: string) => new Date(iso).toLocaleString(locale(), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
