@@ -10,14 +10,17 @@ import { errorText } from './panel-section.ts';
  * reminder, a refill request…), newest first, each with "Open" (the patient's conversation)
  * and "Done" (acknowledge: it leaves the list for everyone).
  */
-export function AlertsList({ refresh, now, onOpenConversation }: { refresh: number; now: number; onOpenConversation(id: string): void }) {
+export function AlertsList({ refresh = 0, now, onOpenConversation }: { refresh?: number; now: number; onOpenConversation(id: string): void }) {
   const { t } = useI18n();
   const [alerts, setAlerts] = useState<{ total: number; items: StaffAlert[] } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const load = useCallback(() => call(staffAlertListSchema, 'GET', '/api/v1/alerts?limit=20').then(setAlerts, () => undefined), []);
+  // Reading the list is audited (names): load on open, every 2 minutes while the tab is visible, and after changes here.
   useEffect(() => void load(), [load, refresh]);
   useEffect(() => {
-    const timer = setInterval(() => void load(), 60_000);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void load();
+    }, 120_000);
     return () => clearInterval(timer);
   }, [load]);
   const acknowledge = async (alert: StaffAlert) => {

@@ -51,7 +51,7 @@ export function Inbox({ me, openId, onOpen }: { me: MeResponse; openId: string |
           ))}
         </ul>
         <MentionsList refresh={changed.n} now={now} onOpenConversation={onOpen} />
-        <AlertsList refresh={changed.n} now={now} onOpenConversation={onOpen} />
+        <AlertsList now={now} onOpenConversation={onOpen} />
         <p className={`live ${live ? 'on' : 'off'}`} role="status">{live ? t('live') : t('offline')}</p>
       </nav>
       <section className="conversation-list" aria-label={t(`queue.${queue}`)}>

@@ -433,6 +433,12 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
         const rows = await db.selectFrom('conversation_notes').selectAll().where('conversation_id', '=', conversationId).orderBy('created_at').execute();
         return rows.map((r): NoteRow => ({ id: r.id, authorId: r.author_id, body: cipher.decrypt(r.body_enc), mentions: r.mentions, at: r.created_at }));
       },
+      async countMentioning(userId, since) {
+        if (!isUuid(userId)) return 0;
+        let query = db.selectFrom('conversation_notes').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`mentions @> ARRAY[${userId}]::uuid[]`);
+        if (since !== undefined) query = query.where('created_at', '>', since);
+        return Number((await query.executeTakeFirstOrThrow()).n);
+      },
       async mentioning(userId, limit) {
         if (!isUuid(userId)) return [];
         const rows = await db

@@ -58,10 +58,7 @@ export async function listMentions(deps: AccountDeps, userId: string) {
 
 /** Just the unread count (for the badge: no PHI, so no audit row). */
 export async function countUnreadMentions(deps: AccountDeps, userId: string): Promise<number> {
-  return deps.staffTx.direct(async (staff) => {
-    const [rows, seenAt] = await Promise.all([staff.notes.mentioning(userId, MENTIONS_LIMIT), staff.users.mentionsSeenAt(userId)]);
-    return rows.filter((r) => seenAt === undefined || r.at.getTime() > seenAt.getTime()).length;
-  });
+  return deps.staffTx.direct(async (staff) => staff.notes.countMentioning(userId, await staff.users.mentionsSeenAt(userId)));
 }
 
 export async function markMentionsSeen(deps: AccountDeps, userId: string): Promise<void> {

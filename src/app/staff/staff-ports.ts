@@ -223,6 +223,8 @@ export interface StaffStore {
     list(conversationId: string): Promise<NoteRow[]>;
     /** Notes that @mention the user, newest first. */
     mentioning(userId: string, limit: number): Promise<MentionRow[]>;
+    /** How many notes mention the user after `since` (all when undefined). */
+    countMentioning(userId: string, since: Date | undefined): Promise<number>;
   };
   patients: {
     detail(patientId: string): Promise<PatientDetailRow | undefined>;
