@@ -12,8 +12,11 @@
  *   BENCH_SERVER_MPS=80                        WHATSAPP_MPS, the send limit per second (default: Hale's, 80)
  *   BENCH_SERVER_ENCRYPTION_KEY=<base64>       HALE_ENCRYPTION_KEY (default: a fresh random key)
  *   BENCH_SERVER_COUNT_QUERIES=1               count the statements Hale and pg-boss send (PostgreSQL; `queryCount` call)
+ *   BENCH_SERVER_QUERY_HISTOGRAM=/tmp/…json    also write, at exit, how often each statement (first 120 characters) was sent
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
@@ -31,12 +34,26 @@ const logLevel = process.env['BENCH_SERVER_LOG_LEVEL'] ?? 'info';
 
 // Every statement to PostgreSQL (Hale's pool and pg-boss's) goes through pg.Client#query.
 let queryCount = 0;
+const histogramPath = process.env['BENCH_SERVER_QUERY_HISTOGRAM'];
+const histogram = new Map<string, number>();
 if (process.env['BENCH_SERVER_COUNT_QUERIES'] === '1') {
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]): unknown {
     queryCount += 1;
+    if (histogramPath !== undefined) {
+      const first = args[0];
+      const text = typeof first === 'string' ? first : typeof first === 'object' && first !== null && 'text' in first ? String(first.text) : '?';
+      const key = text.replace(/\s+/g, ' ').trim().slice(0, 120);
+      histogram.set(key, (histogram.get(key) ?? 0) + 1);
+    }
     return Reflect.apply(query, this, args);
   } as unknown as typeof query;
+}
+if (histogramPath !== undefined) {
+  process.on('exit', () => {
+    mkdirSync(path.dirname(histogramPath), { recursive: true });
+    writeFileSync(histogramPath, JSON.stringify([...histogram].sort((a, b) => b[1] - a[1]), null, 1));
+  });
 }
 
 const parsed = parseConfig({

@@ -12,7 +12,8 @@ import { fromKysely } from 'pg-boss';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { fetchInboundMedia } from './app/fetch-inbound-media.ts';
 import { eventJobId, ingestWebhook, requeueStalledEvents } from './app/ingest-webhook.ts';
-import type { ChannelSender, Clock, Transactor } from './app/ports.ts';
+import { requeueStalledReplies } from './app/requeue-stalled-replies.ts';
+import type { BusyTimeReader, ChannelSender, Clock, Transactor } from './app/ports.ts';
 import { processInboundEvent } from './app/process-inbound-event.ts';
 import { processStatusEvents } from './app/process-status-events.ts';
 import { queueReply, type QueueReplyInput } from './app/queue-reply.ts';
@@ -46,6 +47,7 @@ import { cancelAppointment } from './app/cancel-appointment.ts';
 import { confirmBooking } from './app/confirm-booking.ts';
 import { decideBookingRequest } from './app/decide-booking-request.ts';
 import { findPatientSlots } from './app/find-patient-slots.ts';
+import { createBusyTimeCache } from './adapters/db/busy-time-cache.ts';
 import { listProviderDay } from './app/list-provider-day.ts';
 import { listProviders } from './app/list-providers.ts';
 import { listIntakeAnswers } from './app/list-intake-answers.ts';
@@ -115,10 +117,10 @@ export interface StaffBooking {
   feedPath(practitionerId: string): string;
 }
 
-function staffBooking(deps: UseCaseDeps, cipher: FieldCipher): StaffBooking {
+function staffBooking(deps: UseCaseDeps, cipher: FieldCipher, busy: BusyTimeReader): StaffBooking {
   return {
     providers: () => listProviders(deps.clinic),
-    searchSlots: (input) => findPatientSlots(deps, input),
+    searchSlots: (input) => findPatientSlots({ ...deps, busy }, input),
     book: (input) => confirmBooking(deps, input),
     move: (input) => rescheduleAppointment(deps, { appointmentId: input.appointmentId, actor: { type: 'staff', staffId: input.staffId }, practitionerId: input.practitionerId, start: input.start }),
     cancel: (input) => cancelAppointment(deps, { appointmentId: input.appointmentId, actor: { type: 'staff', staffId: input.staffId }, reason: 'clinic_request' }),
@@ -188,6 +190,8 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     (error) => log.error({ err: error }, 'jobs.error'),
   );
   started.push(() => jobs.stop());
+  // Slot searches read busy time from memory, refetching what the database's versions say changed (ADR 17).
+  const busy = createBusyTimeCache(database.db).busyTimes;
   const metrics = createPrometheusMetrics(() => jobs.depth());
   const tx = createTransactor(database.db, cipher, (db) => jobs.queue(fromKysely(db)));
   const dispatcher = createBatchDispatcher(() => jobs.queue(), 'inbound.process', (id) => ({ id: eventJobId(id), data: { eventId: id } }), {
@@ -219,7 +223,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   const staff = await composeStaff({ app, database, cipher, clock, clinic, channel, config, log, tx, storage, transactorFor: (db) => createTransactor(db, cipher, (d) => jobs.queue(fromKysely(d))) });
   started.push(() => staff.close());
 
-  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log }, patientId, request) };
+  const assistantDeps = { tx, clock, nlu, clinic, log, perform: (patientId: string, request: AssistantRequest) => performAssistantRequest({ tx, clock, clinic, storage, log, busy }, patientId, request) };
   const sendDeps = { tx, clock, channel, limiter, metrics, log, sleep: (ms: number) => sleep(ms) };
   const steps: EventSteps = {
     processEvent: (eventId) => processInboundEvent({ tx, clock, translator: whatsappTranslator, metrics, log }, eventId),
@@ -254,7 +258,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   if (config.role !== 'worker') registerCalendarFeedRoutes(app, { feed: (input) => buildProviderFeed({ tx, clock, clinic, cipher }, input) });
   if (config.role !== 'worker') await staff.registerRoutes();
   if (config.role !== 'worker') {
-    const booking = staffBooking({ tx, clock, clinic }, cipher);
+    const booking = staffBooking({ tx, clock, clinic }, cipher, busy);
     registerClinicalRoutes(app, {
       assessSymptoms: (actorId, body) => assessSymptoms({ tx, clock, clinic }, { type: 'staff', id: actorId }, body),
       providers: () => booking.providers(),
@@ -313,7 +317,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
   }
   }
 
-  // Events whose job was lost (a crash between storing and dispatching) are picked up again.
+  // Events whose job was lost (a crash between storing and dispatching) are picked up again, and replies likewise.
   const sweeper =
     config.role === 'web'
       ? undefined
@@ -321,6 +325,11 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
           requeueStalledEvents({ tx, clock }).then(
             (count) => (count > 0 ? log.warn({ count }, 'inbound.requeued_stalled') : undefined),
             (error: unknown) => log.error({ err: error }, 'inbound.requeue_failed'),
+          );
+          // Replies a crash left queued (ADR 16); ones waiting for the send limit have a job already.
+          requeueStalledReplies({ tx, clock }).then(
+            (count) => (count > 0 ? log.info({ count }, 'outbound.requeued_stalled') : undefined),
+            (error: unknown) => log.error({ err: error }, 'outbound.requeue_failed'),
           );
         }, 15_000);
   sweeper?.unref();
@@ -358,7 +367,7 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
     log,
     clinic,
     queueReply: (input) => queueReply({ tx, clock, channel }, input),
-    booking: staffBooking({ tx, clock, clinic }, cipher),
+    booking: staffBooking({ tx, clock, clinic }, cipher, busy),
     staff,
     reminders: {
       createMedicationPlan: (input) => createMedicationPlan({ tx, clock, clinic }, input),

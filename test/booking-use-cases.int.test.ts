@@ -19,16 +19,20 @@ import { offerFreedSlot } from '../src/app/offer-freed-slot.ts';
 import { rescheduleAppointment } from '../src/app/reschedule-appointment.ts';
 import { DomainError, type DomainErrorCode } from '../src/core/domain-error.ts';
 import type { AvailableSlot } from '../src/core/scheduling/find-availability.ts';
+import { createBusyTimeCache, type BusyTimeCache } from '../src/adapters/db/busy-time-cache.ts';
 import { buildTestClinic, openBookingFixture, type BookingFixture } from './support/booking-fixture.ts';
 
 const clinic = buildTestClinic();
 const friday = '2030-03-29T09:00:00Z';
 let f: BookingFixture;
-let deps: { tx: BookingFixture['tx']; clock: BookingFixture['clock']; clinic: typeof clinic };
+let cache: BusyTimeCache;
+let deps: { tx: BookingFixture['tx']; clock: BookingFixture['clock']; clinic: typeof clinic; busy: BusyTimeCache['busyTimes'] };
 
 before(async () => {
   f = await openBookingFixture();
-  deps = { tx: f.tx, clock: f.clock, clinic };
+  // Searches read busy time through the cache, as in Hale (ADR 17): every test below checks it too.
+  cache = createBusyTimeCache(f.databases[0]!.db);
+  deps = { tx: f.tx, clock: f.clock, clinic, busy: cache.busyTimes };
 });
 beforeEach(() => f.clock.set(friday));
 after(async () => {

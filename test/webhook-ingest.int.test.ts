@@ -318,3 +318,39 @@ describe('crash between storing and dispatching', () => {
     assert.equal(comms.length, 1);
   });
 });
+
+describe('one sender, several processes', () => {
+  test('a later message handled first records the earlier one before it; both in arrival order, once', async () => {
+    const { splitWebhook } = await import('../src/adapters/whatsapp/split-webhook.ts');
+    const { processInboundEvent } = await import('../src/app/process-inbound-event.ts');
+    const { whatsappTranslator } = await import('../src/adapters/whatsapp/create-whatsapp-channel.ts');
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+    const deps = { tx: t.hale.tx, clock: { now: () => new Date() }, translator: whatsappTranslator, metrics: { count: () => undefined, observe: () => undefined }, log: silent } as unknown as Parameters<typeof processInboundEvent>[0];
+    const waId = '34600777888';
+    const first = textMessage('wamid.order-1', waId, 'Orden Uno', 'first');
+    const second = textMessage('wamid.order-2', waId, 'Orden Uno', 'second');
+    const other = textMessage('wamid.order-other', '34600777999', 'Otro', 'someone else');
+    // Stored in arrival order, no jobs yet (as when the pipeline was full and jobs run anywhere).
+    const [one] = await t.hale.tx.direct((repos) => repos.events.insertNew(splitWebhook(first), new Date()));
+    const [otherRow] = await t.hale.tx.direct((repos) => repos.events.insertNew(splitWebhook(other), new Date()));
+    const [two] = await t.hale.tx.direct((repos) => repos.events.insertNew(splitWebhook(second), new Date()));
+    assert.ok(one !== undefined && two !== undefined && otherRow !== undefined);
+    // The later message's job runs first, and the earlier one's at the same time.
+    const [later, earlier] = await Promise.all([processInboundEvent(deps, two.id), processInboundEvent(deps, one.id)]);
+    assert.equal(later?.patientId, earlier?.patientId, 'both name the same patient');
+    const rows = await t.hale.db
+      .selectFrom('communications')
+      .select(['provider_message_id', 'seq'])
+      .where('provider_message_id', 'in', ['wamid.order-1', 'wamid.order-2'])
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(rows.map((r) => r.provider_message_id), ['wamid.order-1', 'wamid.order-2'], 'recorded once each, earlier first');
+    // Another sender's pending message is not swept along.
+    assert.equal((await eventRows('msg:wamid.order-other'))[0]?.state, 'pending');
+    const stored = await t.hale.db.selectFrom('inbound_events').select('sender_hash').where('id', '=', one.id).executeTakeFirstOrThrow();
+    assert.match(stored.sender_hash ?? '', /^[0-9a-f]{64}$/, 'the sender is a keyed hash');
+    assert.ok(!(stored.sender_hash ?? '').includes(waId));
+    await processInboundEvent(deps, otherRow.id);
+    assert.equal((await eventRows('msg:wamid.order-other'))[0]?.state, 'processed');
+  });
+});

@@ -187,6 +187,33 @@ describe('the 24-hour window', () => {
   });
 });
 
+describe('a crash after the commit', () => {
+  test('an assistant reply left queued is sent by the stalled-reply sweeper, once', async () => {
+    const { requeueStalledReplies } = await import('../src/app/requeue-stalled-replies.ts');
+    const waId = '34611000006';
+    await s.sim('POST', '/inbound', { wa_id: waId, name: 'Carla Caída', text: 'hi' });
+    const pid = await patientId(waId);
+    await quiet(pid);
+    // As if the process died between the assistant's commit and its send: a bot reply queued, no job.
+    const written = new Date(Date.now() - 60_000);
+    const row = await s.hale.tx.direct((repos) =>
+      repos.communications.insertOutbound({ patientId: pid, reply: { kind: 'text', text: 'Left behind by a crash' }, sender: 'bot', idempotencyKey: `turn:crash-test:${pid}`, at: written }),
+    );
+    const clock = { now: () => new Date() };
+    assert.equal(await requeueStalledReplies({ tx: s.hale.tx, clock }), 1);
+    await waitForStatus(row.id, ['delivered', 'read']);
+    assert.equal(await requeueStalledReplies({ tx: s.hale.tx, clock }), 0, 'nothing left to sweep');
+    // A fresh reply (the writer is still sending it) is not swept.
+    const fresh = await s.hale.tx.direct((repos) =>
+      repos.communications.insertOutbound({ patientId: pid, reply: { kind: 'text', text: 'Still being sent' }, sender: 'bot', idempotencyKey: `turn:crash-test-fresh:${pid}`, at: new Date() }),
+    );
+    assert.equal(await requeueStalledReplies({ tx: s.hale.tx, clock }), 0);
+    await s.hale.db.updateTable('communications').set({ status: 'failed' }).where('id', '=', fresh.id).execute();
+    const sent = (await s.sim<{ requests: Array<{ body: { text?: { body?: string } } }> }>('GET', '/requests?limit=1000')).requests.filter((r) => r.body?.text?.body === 'Left behind by a crash');
+    assert.equal(sent.length, 1, 'sent exactly once');
+  });
+});
+
 describe('send errors', () => {
   test('a rate-limit error (130429) is retried with backoff and then delivered', async () => {
     const waId = '34611000005';

@@ -41,7 +41,7 @@ export async function answerPatient(steps: EventSteps, patientId: string): Promi
 /**
  * Sends replies one after the other, so they reach the patient in the order written. A reply
  * that cannot leave now (rate limit, another sender holds it) goes to the job queue with the
- * ones after it; each also has its fallback job from the assistant's transaction.
+ * ones after it; one that a crash leaves queued is found by the stalled-reply sweeper (ADR 16).
  */
 export async function sendInOrder(steps: Pick<EventSteps, 'send' | 'sendLater' | 'log'>, communicationIds: readonly string[]): Promise<void> {
   for (const [index, id] of communicationIds.entries()) {

@@ -26,7 +26,7 @@ export interface AvailabilityRequest {
  * Free slots: reads the busy time (active appointments, live holds) of the practitioners who
  * could take the service, then runs the core slot search. Runs inside the caller's transaction.
  */
-export async function loadAvailability(repos: Repositories, clinic: ClinicConfig, request: AvailabilityRequest): Promise<AvailableSlot[]> {
+export async function loadAvailability(repos: { appointments: Pick<Repositories['appointments'], 'busyTimes'> }, clinic: ClinicConfig, request: AvailabilityRequest): Promise<AvailableSlot[]> {
   const days = Math.max(1, Math.floor(request.days ?? 14));
   const practitionerIds =
     request.practitionerId === anyPractitioner ? practitionersForService(clinic, request.serviceId).map((p) => p.id) : [request.practitionerId];

@@ -10,11 +10,11 @@ import { findPatientSlots } from './find-patient-slots.ts';
 import { holdSlot } from './hold-slot.ts';
 import { joinWaitlist } from './join-waitlist.ts';
 import { listPatientAppointments } from './list-patient-appointments.ts';
-import type { AppointmentRecord, Clock, Logger, MediaStorage, Transactor } from './ports.ts';
+import type { AppointmentRecord, BusyTimeReader, Clock, Logger, MediaStorage, Transactor } from './ports.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 import { storeAppointmentCalendar } from './store-appointment-calendar.ts';
 
-type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig; storage?: Pick<MediaStorage, 'put'>; log?: Pick<Logger, 'warn'> };
+type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig; storage?: Pick<MediaStorage, 'put'>; log?: Pick<Logger, 'warn'>; busy?: BusyTimeReader };
 
 const toOption = (slot: Pick<AvailableSlot, 'practitionerId' | 'start'>): SlotOption => ({ practitionerId: slot.practitionerId, start: new Date(slot.start).getTime() });
 

@@ -106,6 +106,8 @@ export interface PatientRecord {
   optedOut: boolean;
   /** Full name and date of birth are on file (asked at the first booking). */
   hasDetails: boolean;
+  /** The WhatsApp profile name on file (kept only with consent). */
+  profileName?: string;
 }
 
 export interface ConversationRecord {
@@ -184,6 +186,9 @@ export interface WaitlistEntryRecord {
  * and service (whose buffer the caller adds), as epoch-millisecond intervals: slot search reads
  * thousands of them, so they come as plain numbers.
  */
+/** Reads the busy time of practitioners (the appointments repository's `busyTimes`, or a cache of it). */
+export type BusyTimeReader = Repositories['appointments']['busyTimes'];
+
 export interface BusyTimes {
   practitionerId: string;
   serviceId: string;
@@ -209,6 +214,12 @@ export interface Repositories {
   events: {
     insertNew(events: IncomingEvent[], receivedAt: Date): Promise<Array<{ id: number; kind: IncomingEvent['kind']; dedupeKey: string }>>;
     find(id: number): Promise<StoredEvent | undefined>;
+    /**
+     * The pending message events of this event's sender up to and including it, oldest first,
+     * locked for this transaction (waiting for another that holds them). Empty when the event
+     * is not a pending message or names no sender.
+     */
+    lockSenderBacklog(id: number): Promise<StoredEvent[]>;
     markDone(id: number, state: 'processed' | 'ignored' | 'failed', at: Date, reason?: string): Promise<void>;
     /** Pending status events among `ids`, locked for this transaction (ones another transaction holds are skipped). */
     lockPendingStatuses(ids: readonly number[]): Promise<StoredEvent[]>;
@@ -256,12 +267,16 @@ export interface Repositories {
      * Claims a queued outbound message for one sender until `until`: undefined with the reason
      * when it is not queued any more (sent, failed) or another sender's claim has not expired.
      */
-    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
+    /** Claims a queued reply for sending; `earlierQueued`: an earlier reply to the same patient still waits. */
+    claimOutbound(id: string, now: Date, until: Date): Promise<{ message: OutboundRecord; earlierQueued: boolean } | { message: undefined; reason: 'not_queued' | 'claimed' }>;
     /** Gives a claim back (the message waits for a later attempt). */
     releaseClaim(id: string): Promise<void>;
     /** Whether an earlier outbound message to the same patient is still waiting to be sent. */
     hasEarlierQueued(patientId: string, id: string): Promise<boolean>;
-    markAccepted(id: string, providerMessageId: string, at: Date): Promise<void>;
+    /** The assistant's replies still queued and unclaimed that were written before `createdBefore`, oldest first. */
+    findStalledReplies(createdBefore: Date, now: Date, limit: number): Promise<string[]>;
+    /** Records the provider's id of a sent reply and, in the same statement, its audit row. */
+    markAccepted(id: string, providerMessageId: string, at: Date, audit: AuditEntry): Promise<void>;
     markFailed(id: string, failure: { code?: number; title: string; reason: string }, at: Date): Promise<void>;
     noteAttempt(id: string, failure: { code?: number; title: string; reason: string }): Promise<number>;
     /** Applies a provider status monotonically; returns false when no message has that provider id. */

@@ -18,6 +18,17 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
   const now = deps.clock.now();
   let patientId: string | undefined;
   const retry = await deps.tx.run(async (repos): Promise<string | undefined> => {
+    // A sender's earlier messages still pending (their job is queued, or behind this one) are
+    // recorded first, in arrival order: the assistant never answers a later message before an
+    // earlier one, whichever process or job got here first (ADR 15).
+    const backlog = await repos.events.lockSenderBacklog(eventId);
+    if (backlog.length > 0) {
+      for (const earlier of backlog) {
+        const recorded = await recordMessageEvent(repos, deps, earlier.id, earlier.raw, now);
+        if (earlier.id === eventId) patientId = recorded;
+      }
+      if (backlog.some((e) => e.id === eventId)) return undefined;
+    }
     const event = await repos.events.find(eventId);
     if (event === undefined) return undefined;
     if (event.state !== 'pending') {
@@ -26,14 +37,7 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
       return undefined;
     }
     if (event.kind === 'message') {
-      const translated = deps.translator.toInboundMessage(event.raw);
-      if (!translated.ok) {
-        await repos.events.markDone(eventId, 'failed', now, translated.reason);
-        deps.log.warn({ eventId, reason: translated.reason }, 'inbound.untranslatable');
-        return undefined;
-      }
-      patientId = await recordInbound(repos, translated.value, now, deps.log);
-      await repos.events.markDone(eventId, 'processed', now);
+      patientId = await recordMessageEvent(repos, deps, eventId, event.raw, now);
       return undefined;
     }
     if (event.kind === 'status') {
@@ -67,6 +71,19 @@ export async function processInboundEvent(deps: Deps, eventId: number): Promise<
   return patientId === undefined ? undefined : { patientId };
 }
 
+/** Records one pending message event; returns its patient (undefined when it cannot be read). */
+async function recordMessageEvent(repos: Repositories, deps: Deps, eventId: number, raw: unknown, now: Date): Promise<string | undefined> {
+  const translated = deps.translator.toInboundMessage(raw);
+  if (!translated.ok) {
+    await repos.events.markDone(eventId, 'failed', now, translated.reason);
+    deps.log.warn({ eventId, reason: translated.reason }, 'inbound.untranslatable');
+    return undefined;
+  }
+  const patientId = await recordInbound(repos, translated.value, now, deps.log);
+  await repos.events.markDone(eventId, 'processed', now);
+  return patientId;
+}
+
 async function recordInbound(repos: Repositories, message: InboundMessage, now: Date, log: Logger): Promise<string> {
   const ref = { waId: message.from.waId, userId: message.from.userId };
   let patient = await repos.patients.findByChannelId(ref);
@@ -79,7 +96,9 @@ async function recordInbound(repos: Repositories, message: InboundMessage, now: 
   }
   const recorded = await repos.communications.insertInbound({ patientId: patient.id, message });
   if (recorded === undefined) return patient.id; // already recorded under another event
-  await repos.patients.noteInbound(patient.id, new Date(message.sentAt), message.from.profileName);
+  // The profile name only when it changed: an unchanged one costs no write and no re-indexing.
+  const profileName = message.from.profileName === patient.profileName ? undefined : message.from.profileName;
+  await repos.patients.noteInbound(patient.id, new Date(message.sentAt), profileName);
   const content = message.content;
   if (content.kind === 'media') {
     const mediaId = await repos.media.insertPending({ communicationId: recorded.id, patientId: patient.id, content });

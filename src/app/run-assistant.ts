@@ -26,13 +26,6 @@ type Deps = {
 
 type Round = { kind: 'idle' } | { kind: 'more' } | { kind: 'request'; request: AssistantRequest; version: number } | { kind: 'conflict' };
 
-/**
- * A send job is committed with every reply, due this many seconds later: the caller sends the
- * reply at once after the commit (`AssistantRun.replies`), and the job only acts if that did
- * not happen (a crash, a deferral) — sendOutbound skips a reply that has left already.
- */
-export const FALLBACK_SEND_SECONDS = 30;
-
 /** What a run committed: replies to send now, in order, and the patient message to mark read. */
 export interface AssistantRun {
   replies: string[];
@@ -137,8 +130,8 @@ async function commitOutput(
   for (const [index, reply] of output.replies.entries()) {
     const row = await repos.communications.insertOutbound({ patientId: ids.patientId, reply, sender: 'bot', idempotencyKey: `${ids.replyKey}:${index}`, at: ids.at });
     if (!row.created) continue;
+    // The caller sends it right after the commit; a reply a crash left behind is swept up (ADR 16).
     replies.push(row.id);
-    await repos.jobs.enqueue('outbound.send', { communicationId: row.id }, { startAfterSeconds: FALLBACK_SEND_SECONDS });
   }
   return result;
 }

@@ -59,7 +59,7 @@ export async function sendOutbound(deps: Deps, policy: SendPolicy, communication
   const loaded = await deps.tx.direct(async (repos) => {
     const claim = await repos.communications.claimOutbound(communicationId, now, new Date(now.getTime() + CLAIM_SECONDS * 1000));
     if (claim.message === undefined) return claim.reason;
-    return { message: claim.message, patient: await repos.patients.get(claim.message.patientId) };
+    return { message: claim.message, earlierQueued: claim.earlierQueued, patient: await repos.patients.get(claim.message.patientId) };
   });
   if (loaded === 'not_queued') return 'skipped';
   if (loaded === 'claimed') return 'claimed';
@@ -75,7 +75,7 @@ async function sendClaimed(
   deps: Deps,
   policy: SendPolicy,
   communicationId: string,
-  { message, patient }: { message: OutboundRecord; patient: PatientRecord },
+  { message, earlierQueued, patient }: { message: OutboundRecord; earlierQueued: boolean; patient: PatientRecord },
 ): Promise<SendOutcome> {
   const to = { waId: patient.waId, userId: patient.userId };
   const log = { communicationId, patientId: patient.id, kind: message.reply.kind };
@@ -96,7 +96,7 @@ async function sendClaimed(
   }
 
   // Replies reach the patient in the order they were written: wait for earlier ones to leave first.
-  const orderWait = await waitForEarlier(deps, patient.id, communicationId, policy.maxInlineWaitMs);
+  const orderWait = earlierQueued ? await waitForEarlier(deps, patient.id, communicationId, policy.maxInlineWaitMs) : 0;
   if (orderWait > 0) return defer(deps, communicationId, 1);
 
   for (const [key, rate, burst] of [
@@ -115,13 +115,17 @@ async function sendClaimed(
   deps.metrics.observe('send_latency_seconds', {}, (performance.now() - started) / 1000);
   const now = deps.clock.now();
   if (result.ok) {
-    await deps.tx.run(async (repos) => {
-      await repos.communications.markAccepted(communicationId, result.providerMessageId, now);
-      await repos.audit.append(
-        { actorType: 'system', action: 'communication.sent', entityType: 'Communication', entityId: communicationId, patientId: patient.id, outcome: 'success', detail: { kind: message.reply.kind } },
-        now,
-      );
-    });
+    await deps.tx.direct((repos) =>
+      repos.communications.markAccepted(communicationId, result.providerMessageId, now, {
+        actorType: 'system',
+        action: 'communication.sent',
+        entityType: 'Communication',
+        entityId: communicationId,
+        patientId: patient.id,
+        outcome: 'success',
+        detail: { kind: message.reply.kind },
+      }),
+    );
     deps.metrics.count('sends_total', { outcome: 'accepted' });
     deps.log.info(log, 'outbound.accepted');
     return 'accepted';

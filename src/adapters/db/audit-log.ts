@@ -33,20 +33,23 @@ export async function appendAuditRows(db: Kysely<Database>, rows: readonly Pendi
   if (rows.length === 0) return;
   await db
     .insertInto('audit_events')
-    .values(
-      rows.map(({ entry, at }) => ({
-        recorded_at: at,
-        actor_type: entry.actorType,
-        actor_id: entry.actorId ?? null,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_id: entry.entityId ?? null,
-        patient_id: entry.patientId ?? null,
-        outcome: entry.outcome,
-        detail: JSON.stringify(entry.detail ?? {}),
-      })),
-    )
+    .values(rows.map(({ entry, at }) => auditRowValues(entry, at)))
     .execute();
+}
+
+/** The columns of an unsealed audit row. */
+export function auditRowValues(entry: AuditEntry, at: Date) {
+  return {
+    recorded_at: at,
+    actor_type: entry.actorType,
+    actor_id: entry.actorId ?? null,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    patient_id: entry.patientId ?? null,
+    outcome: entry.outcome,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
 }
 
 /** The audit port for one transaction: rows are collected and written by `flush` just before COMMIT. */

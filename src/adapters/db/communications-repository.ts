@@ -3,6 +3,7 @@ import type { InboundContent, OutboundReply } from '../../core/messages.ts';
 import { nextDeliveryStatus, type OutboundStatus } from '../../core/next-delivery-status.ts';
 import type { Cipher, OutboundRecord, Repositories } from '../../app/ports.ts';
 import type { CommunicationsTable, Database } from './schema.ts';
+import { auditRowValues } from './audit-log.ts';
 
 const statusColumn = {
   sent: 'sent_at',
@@ -99,8 +100,22 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
         .where('status', '=', 'queued')
         .where((eb) => eb.or([eb('send_claimed_until', 'is', null), eb('send_claimed_until', '<=', now)]))
         .returningAll()
+        // Asked in the same statement: most replies have no earlier one waiting.
+        .returning((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('communications as earlier')
+                .select('earlier.id')
+                .whereRef('earlier.patient_id', '=', 'communications.patient_id')
+                .where('earlier.direction', '=', 'outbound')
+                .where('earlier.status', '=', 'queued')
+                .whereRef('earlier.seq', '<', 'communications.seq'),
+            )
+            .as('earlier_queued'),
+        )
         .executeTakeFirst();
-      if (row !== undefined) return { message: toOutbound(row) };
+      if (row !== undefined) return { message: toOutbound(row), earlierQueued: row.earlier_queued === true };
       const current = await db.selectFrom('communications').select('status').where('id', '=', id).executeTakeFirst();
       return { message: undefined, reason: current?.status === 'queued' ? 'claimed' : 'not_queued' };
     },
@@ -144,13 +159,34 @@ export function communicationsRepository(db: Kysely<Database>, cipher: Cipher): 
       return row !== undefined;
     },
 
-    async markAccepted(id, providerMessageId, at) {
-      await db
-        .updateTable('communications')
-        .set({ provider_message_id: providerMessageId, status: 'accepted', status_at: at, error_code: null, error_title: null, error_reason: null, send_claimed_until: null })
-        .where('id', '=', id)
+    async findStalledReplies(createdBefore, now, limit) {
+      const rows = await db
+        .selectFrom('communications')
+        .select('id')
+        .where('direction', '=', 'outbound')
         .where('status', '=', 'queued')
+        .where('sender', '=', 'bot')
+        .where('created_at', '<', createdBefore)
+        .where((eb) => eb.or([eb('send_claimed_until', 'is', null), eb('send_claimed_until', '<=', now)]))
+        .orderBy('created_at')
+        .limit(limit)
         .execute();
+      return rows.map((row) => row.id);
+    },
+
+    async markAccepted(id, providerMessageId, at, audit) {
+      // One statement, so atomic without a transaction: the audit row exists exactly when the update happened.
+      const row = auditRowValues(audit, at);
+      await sql`
+        WITH sent AS (
+          UPDATE communications
+          SET provider_message_id = ${providerMessageId}, status = 'accepted', status_at = ${at}, error_code = NULL, error_title = NULL, error_reason = NULL, send_claimed_until = NULL
+          WHERE id = ${id} AND status = 'queued'
+          RETURNING id
+        )
+        INSERT INTO audit_events (recorded_at, actor_type, actor_id, action, entity_type, entity_id, patient_id, outcome, detail)
+        SELECT ${row.recorded_at}::timestamptz, ${row.actor_type}, ${row.actor_id}, ${row.action}, ${row.entity_type}, ${row.entity_id}, ${row.patient_id}::uuid, ${row.outcome}, ${row.detail}::jsonb
+        FROM sent`.execute(db);
     },
 
     async markFailed(id, failure, at) {

@@ -14,6 +14,9 @@ export function conversationsRepository(db: Kysely<Database>, cipher: Cipher): R
 
   return {
     async lockForPatient(patientId, at) {
+      // Usually the conversation exists: one statement; the first message creates it.
+      const existing = await db.selectFrom('conversations').selectAll().where('patient_id', '=', patientId).forUpdate().executeTakeFirst();
+      if (existing !== undefined) return toRecord(existing);
       await db
         .insertInto('conversations')
         .values({ patient_id: patientId, state_enc: null, urgent_detail_enc: null, handover_reason: null, handover_summary_enc: null, assigned_to: null, created_at: at, updated_at: at })

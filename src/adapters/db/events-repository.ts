@@ -15,6 +15,8 @@ export function eventsRepository(db: Kysely<Database>, cipher: Cipher): Reposito
         phone_number_id: event.phoneNumberId ?? null,
         payload_enc: cipher.encrypt(JSON.stringify(event.raw ?? null)),
         state: stateFor(event.kind),
+        // A keyed hash, never the number: enough to keep one sender's messages in order (ADR 15).
+        sender_hash: event.kind === 'message' && event.senderKey !== undefined ? cipher.blindIndex('event_sender', event.senderKey) : null,
         reason: event.kind === 'quarantined' ? (event.quarantineReason ?? 'malformed') : event.kind === 'other' ? `not processed: field ${event.field ?? 'unknown'}` : null,
         received_at: receivedAt,
       }));
@@ -38,6 +40,22 @@ export function eventsRepository(db: Kysely<Database>, cipher: Cipher): Reposito
         attempts: row.attempts,
         raw: JSON.parse(cipher.decrypt(row.payload_enc)) as unknown,
       };
+    },
+
+    async lockSenderBacklog(id) {
+      // The sender's pending messages up to this one, oldest first, locked in that order: a
+      // transaction recording a later message waits for one recording an earlier message.
+      const rows = await db
+        .selectFrom('inbound_events')
+        .selectAll()
+        .where('state', '=', 'pending')
+        .where('kind', '=', 'message')
+        .where('sender_hash', '=', (eb) => eb.selectFrom('inbound_events as own').select('own.sender_hash').where('own.id', '=', id))
+        .where('id', '<=', id)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      return rows.map((row) => ({ id: row.id, kind: 'message' as const, state: row.state, attempts: row.attempts, raw: JSON.parse(cipher.decrypt(row.payload_enc)) as unknown }));
     },
 
     async markDone(id, state, at, reason) {

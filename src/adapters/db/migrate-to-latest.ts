@@ -12,6 +12,9 @@ import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
 import * as staffPanel from './migrations/0016-staff-panel.ts';
+import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
+import * as stalledReplies from './migrations/0018-stalled-replies.ts';
+import * as busyTimeVersions from './migrations/0019-busy-time-versions.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -32,6 +35,9 @@ const migrations: Record<string, Migration> = {
   '0010-audit-sealing': auditSealing,
   '0011-observations': observations,
   '0016-staff-panel': staffPanel,
+  '0017-inbound-sender-order': inboundSenderOrder,
+  '0018-stalled-replies': stalledReplies,
+  '0019-busy-time-versions': busyTimeVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

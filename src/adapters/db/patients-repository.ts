@@ -20,6 +20,7 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
     language: isLanguage(row.language) ? row.language : undefined,
     optedOut: row.opted_out_at !== null,
     hasDetails: row.full_name_enc !== null && row.birth_date_enc !== null,
+    ...(row.profile_name_enc === null ? {} : { profileName: cipher.decrypt(row.profile_name_enc) }),
   });
 
   async function findByChannelId(ref: { waId?: string; userId?: string }) {
@@ -68,24 +69,17 @@ export function patientsRepository(db: Kysely<Database>, cipher: Cipher): Reposi
     },
 
     async noteInbound(id, at, profileName) {
+      const consented = () => db.selectFrom('consents').select('decision').where('consents.patient_id', '=', id).orderBy('decided_at', 'desc').limit(1);
       await db
         .updateTable('patients')
         .set((eb) => ({
           last_inbound_at: eb.fn('greatest', [eb.ref('last_inbound_at'), eb.val(at)]),
-          updated_at: new Date(),
+          // updated_at marks a change of identity data (staff search re-indexes on it), not a new message.
           ...(profileName === undefined
             ? {}
             : {
-                profile_name_enc: eb
-                  .case()
-                  .when(
-                    eb.selectFrom('consents').select('decision').where('consents.patient_id', '=', id).orderBy('decided_at', 'desc').limit(1),
-                    '=',
-                    'granted',
-                  )
-                  .then(cipher.encrypt(profileName))
-                  .else(eb.ref('profile_name_enc'))
-                  .end(),
+                profile_name_enc: eb.case().when(consented(), '=', 'granted').then(cipher.encrypt(profileName)).else(eb.ref('profile_name_enc')).end(),
+                updated_at: eb.case().when(consented(), '=', 'granted').then(new Date()).else(eb.ref('updated_at')).end(),
               }),
         }))
         .where('id', '=', id)

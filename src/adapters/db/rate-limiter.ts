@@ -7,7 +7,8 @@ import type { Database } from './schema.ts';
  * database. One statement refills the bucket by elapsed time and takes a token when there is
  * one (the UPDATE's WHERE is re-checked under the row lock, so concurrent takers never
  * overdraw; time never runs backwards when a taker's clock reading predates the row it waited
- * for); otherwise it reports how long until the next token.
+ * for); otherwise it reports how long until the next token. A bucket seen for the first time is
+ * created full, in the same statement.
  */
 export function databaseRateLimiter(db: Kysely<Database>): RateLimiter {
   async function attempt(key: string, rate: number, burst: number): Promise<number | undefined> {
@@ -21,8 +22,18 @@ export function databaseRateLimiter(db: Kysely<Database>): RateLimiter {
         WHERE b.key = ${key}
           AND LEAST(${burst}::float8, b.tokens + EXTRACT(EPOCH FROM (GREATEST(clock.now, b.updated_at) - b.updated_at))::float8 * ${rate}::float8) >= 1
         RETURNING 0::float8 AS wait_seconds
+      ),
+      -- A bucket seen for the first time starts full: created with this take already counted.
+      created AS (
+        INSERT INTO rate_buckets (key, tokens, updated_at)
+        SELECT ${key}, ${burst}::float8 - 1, clock.now FROM clock
+        WHERE ${burst}::float8 >= 1 AND NOT EXISTS (SELECT 1 FROM rate_buckets WHERE key = ${key})
+        ON CONFLICT (key) DO NOTHING
+        RETURNING 0::float8 AS wait_seconds
       )
       SELECT true AS granted, wait_seconds FROM taken
+      UNION ALL
+      SELECT true AS granted, wait_seconds FROM created
       UNION ALL
       SELECT false AS granted, (1 - LEAST(${burst}::float8, b.tokens + EXTRACT(EPOCH FROM (GREATEST(clock.now, b.updated_at) - b.updated_at))::float8 * ${rate}::float8)) / ${rate}::float8
       FROM rate_buckets AS b, clock
@@ -39,10 +50,8 @@ export function databaseRateLimiter(db: Kysely<Database>): RateLimiter {
   return {
     async take(key, ratePerSecond, burst) {
       let waitSeconds = await attempt(key, ratePerSecond, burst);
-      if (waitSeconds === undefined) {
-        await sql`INSERT INTO rate_buckets (key, tokens, updated_at) VALUES (${key}, ${burst}::float8, clock_timestamp()) ON CONFLICT (key) DO NOTHING`.execute(db);
-        waitSeconds = await attempt(key, ratePerSecond, burst);
-      }
+      // Another taker created the bucket while this statement ran: take from it now.
+      if (waitSeconds === undefined) waitSeconds = await attempt(key, ratePerSecond, burst);
       if (waitSeconds === undefined) throw new Error(`rate bucket ${key} could not be created`);
       return waitSeconds === 0 ? 0 : Math.max(1, Math.ceil(waitSeconds * 1000));
     },

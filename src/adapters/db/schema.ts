@@ -36,6 +36,7 @@ export interface InboundEventsTable {
   attempts: Generated<number>;
   received_at: Generated<Date>;
   processed_at: NullableTimestamp;
+  sender_hash: string | null;
 }
 
 export interface CommunicationsTable {
@@ -351,6 +352,7 @@ export interface Database {
   conversation_notes: ConversationNotesTable;
   patient_search_terms: PatientSearchTermsTable;
   patient_search_state: PatientSearchStateTable;
+  busy_versions: BusyVersionsTable;
   reminders: RemindersTable;
   medication_plans: MedicationPlansTable;
   medication_doses: MedicationDosesTable;
@@ -432,4 +434,9 @@ export interface ConversationNotesTable {
 export interface PatientSearchTermsTable {
   patient_id: string;
   term_hash: string;
+}
+
+export interface BusyVersionsTable {
+  practitioner_id: string;
+  version: string;
 }
