@@ -7,7 +7,7 @@
  * a clinician: sees the @mention badge, the vitals chart, creates a medication plan and
  * changes her password.
  * Saves .tmp/staff-inbox.png, .tmp/staff-conversation.png, .tmp/staff-patient-panel.png,
- * .tmp/staff-template.png, .tmp/staff-tablet-de.png, .tmp/staff-clinician-vitals.png, .tmp/staff-clinician-plans.png and
+ * .tmp/staff-template.png, .tmp/staff-tablet-de.png, .tmp/staff-tablet-de-panel.png, .tmp/staff-clinician-vitals.png, .tmp/staff-clinician-plans.png and
  * .tmp/staff-account.png for a person to look at.
  */
 import assert from 'node:assert/strict';
@@ -228,6 +228,15 @@ test('front desk works a conversation in the staff web app', { skip, timeout: 24
     await page.getByRole('button', { name: 'Übernehmen' }).waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, 'staff-tablet-de.png') });
+    // The patient panel as a drawer, in German: João's appointments and reminders.
+    await page.getByRole('button', { name: /Beim Assistenten/ }).click();
+    await page.locator('.conversation-list').getByRole('button', { name: /João Pinto/ }).click();
+    await page.getByRole('button', { name: 'Patient', exact: true }).click();
+    await page.locator('.patient-panel').getByRole('heading', { name: 'Erinnerungen und Medikamente' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'staff-tablet-de-panel.png') });
+    await page.getByRole('button', { name: 'Patientendaten ausblenden' }).click();
+    await page.locator('.patient-panel').waitFor({ state: 'detached' });
     assert.deepEqual(errors, []);
   } catch (error) {
     await context.pages()[0]?.screenshot({ path: path.join(SHOTS, 'staff-failure.png') }).catch(() => undefined);

@@ -21,7 +21,7 @@ const sections: Array<{ id: string; Section: ComponentType<PanelSectionProps> }>
   { id: 'care', Section: CarePlansSection },
 ];
 
-export function PatientPanel({ patientId, refresh }: { patientId: string; refresh: number }) {
+export function PatientPanel({ patientId, refresh, onClose }: { patientId: string; refresh: number; /** Shown as a close button when the panel is a drawer (tablet). */ onClose?: () => void }) {
   const { t } = useI18n();
   const role = useRole();
   const [patient, setPatient] = useState<PatientView | undefined>();
@@ -33,7 +33,10 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
   if (patient === undefined || patient.id !== patientId) return <aside className="patient-panel" aria-busy="true" aria-label={t('patientPanel')} />;
   return (
     <aside className="patient-panel" aria-label={t('patientPanel')}>
-      <h2>{patient.name ?? patient.profileName ?? t('unknownPatient')}</h2>
+      <div className="panel-head">
+        <h2>{patient.name ?? patient.profileName ?? t('unknownPatient')}</h2>
+        {onClose !== undefined && <button type="button" className="ghost drawer-close" aria-label={t('hidePatient')} onClick={onClose}>×</button>}
+      </div>
       {sections.map(({ id, Section }) => (
         <Section key={id} patient={patient} role={role} refresh={refresh + changed} onPatientChanged={onPatientChanged} />
       ))}

@@ -504,7 +504,7 @@ const de: Messages = {
   openFile: 'Datei öffnen',
   patientDetails: 'Angaben zur Person',
   consentOn: 'am {date}',
-  consentVersion: 'Fassung der Datenschutzerklärung: {version}',
+  consentVersion: 'Datenschutz-Fassung {version}',
   upcoming: 'Kommende Termine',
   noUpcoming: 'Keine kommenden Termine.',
   pastAppointments: 'Vergangene ({n})',
