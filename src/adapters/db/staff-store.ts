@@ -130,6 +130,10 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
       async list() {
         return (await db.selectFrom('staff_users').selectAll().orderBy('display_name').execute()).map(user);
       },
+      async directory() {
+        const rows = await db.selectFrom('staff_users').select(['id', 'display_name', 'disabled_at']).execute();
+        return rows.map((r) => ({ id: r.id, displayName: r.display_name, disabled: r.disabled_at !== null }));
+      },
       async create(input) {
         const row = await db
           .insertInto('staff_users')

@@ -45,7 +45,7 @@ const MENTIONS_LIMIT = 30;
 export async function listMentions(deps: AccountDeps, userId: string) {
   const now = deps.clock.now();
   return deps.staffTx.run(async (staff, repos) => {
-    const [rows, seenAt, users] = await Promise.all([staff.notes.mentioning(userId, MENTIONS_LIMIT), staff.users.mentionsSeenAt(userId), staff.users.list()]);
+    const [rows, seenAt, users] = await Promise.all([staff.notes.mentioning(userId, MENTIONS_LIMIT), staff.users.mentionsSeenAt(userId), staff.users.directory()]);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     const isNew = (at: Date) => seenAt === undefined || at.getTime() > seenAt.getTime();
     if (rows.length > 0) await repos.audit.append({ actorType: 'staff', actorId: userId, action: 'mentions.viewed', entityType: 'Conversation', outcome: 'success', detail: { count: rows.length } }, now);

@@ -168,6 +168,8 @@ export interface StaffStore {
     findByEmail(email: string): Promise<StaffUserRecord | undefined>;
     find(id: string): Promise<StaffUserRecord | undefined>;
     list(): Promise<StaffUserRecord[]>;
+    /** Ids and names only (nothing decrypted): for showing who did what. */
+    directory(): Promise<Array<{ id: string; displayName: string; disabled: boolean }>>;
     create(input: { email: string; displayName: string; role: StaffRole; passwordHash: string; language: 'en' | 'de'; at: Date }): Promise<StaffUserRecord>;
     update(id: string, input: { role?: StaffRole; disabled?: boolean; displayName?: string; passwordHash?: string }, at: Date): Promise<void>;
     /** When the user last opened the list of notes that mention them. */
