@@ -65,9 +65,9 @@ export function VitalsSection({ patient, role, refresh }: PanelSectionProps) {
         <p className="muted small">{t('noReadings')}</p>
       ) : (
         <>
-          <div className="kind-tabs" role="tablist" aria-label={t('vitals')}>
+          <div className="kind-tabs" role="group" aria-label={t('vitals')}>
             {kinds.map((k) => (
-              <button key={k} type="button" role="tab" aria-selected={k === current} className={k === current ? 'active' : ''} onClick={() => setKind(k)}>
+              <button key={k} type="button" aria-pressed={k === current} className={k === current ? 'active' : ''} onClick={() => setKind(k)}>
                 {t(`vital.${k}`)}
               </button>
             ))}
