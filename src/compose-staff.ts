@@ -88,6 +88,7 @@ export async function composeStaff(input: {
         inbox: { staffTx, tx: input.tx, clock, clinic, channel: input.channel, replyWindowHours: 24, storage: input.storage },
         patients: patientDeps,
         admin: { staffTx, clock, hasher },
+        care: { care: { staffTx, tx: input.tx, clock, clinic }, account: { staffTx, clock, hasher }, clinic },
         subscribe: (listener) =>
           feed.subscribe((payload) => {
             const parsed = inboxEventSchema.safeParse(JSON.parse(payload));

@@ -206,6 +206,8 @@ export const patientViewSchema = z.object({
   optedOut: z.boolean(),
   lastInboundAt: z.string().nullable(),
   conversationId: z.string().nullable(),
+  /** The patient's own IANA zone (reminders, quiet hours); null: the clinic's. Optional for older servers. */
+  timeZone: z.string().nullable().optional(),
   appointments: z.array(appointmentItemSchema),
 });
 export type PatientView = z.infer<typeof patientViewSchema>;
@@ -235,6 +237,149 @@ export const slotsQuerySchema = z.object({
 export const slotSchema = z.object({ practitionerId: z.string(), practitionerName: z.string(), start: z.string(), end: z.string() });
 export type Slot = z.infer<typeof slotSchema>;
 export const bookRequestSchema = z.strictObject({ serviceId: z.string().min(1).max(64), practitionerId: z.string().min(1).max(64), start: z.iso.datetime({ offset: true }) });
+
+export const moveRequestSchema = z.strictObject({ practitionerId: z.string().min(1), start: z.iso.datetime({ offset: true }) });
+
+// ── Care plans, reminders, alerts (issue 6) ──────────────────────────────────────────────────
+
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time like 08:00');
+const isoDay = z.iso.date();
+
+export const medicationPlanRequestSchema = z.strictObject({
+  medication: z.string().trim().min(1).max(120),
+  /** What the patient reads at each dose, e.g. "1 tablet with water". */
+  doseText: z.string().trim().min(1).max(200),
+  times: z.array(localTime).min(1).max(12),
+  /** ISO weekdays 1 (Monday) … 7 (Sunday); default every day. */
+  daysOfWeek: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  startDate: isoDay,
+  endDate: isoDay.optional(),
+  /** The day the supply runs out (a refill reminder goes out some days before). */
+  runsOutOn: isoDay.optional(),
+  refillDaysBefore: z.number().int().min(1).max(60).optional(),
+});
+export type MedicationPlanRequest = z.infer<typeof medicationPlanRequestSchema>;
+
+export const followUpRequestSchema = z.strictObject({
+  kind: z.enum(['follow_up', 'screening']),
+  /** The service the patient's "Book now" button starts booking; omit for the service list. */
+  serviceId: z.string().min(1).max(64).optional(),
+  dueOn: isoDay,
+  /** For staff only (encrypted); the patient sees the service name. */
+  note: z.string().trim().max(500).optional(),
+});
+
+export const medicationPlanSchema = z.object({
+  id: z.string(),
+  medication: z.string(),
+  doseText: z.string(),
+  times: z.array(z.string()),
+  daysOfWeek: z.array(z.number()),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  timeZone: z.string(),
+  runsOutOn: z.string().nullable(),
+  state: z.enum(['active', 'stopped']),
+  createdAt: z.string(),
+  /** Doses of the last 14 days. */
+  doses: z.object({ taken: z.number(), skipped: z.number(), missed: z.number() }),
+});
+export type MedicationPlan = z.infer<typeof medicationPlanSchema>;
+
+export const followUpSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['follow_up', 'screening']),
+  serviceId: z.string().nullable(),
+  serviceName: z.string().nullable(),
+  dueOn: z.string(),
+  note: z.string().nullable(),
+  state: z.enum(['planned', 'reminded', 'booked', 'cancelled']),
+  createdAt: z.string(),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const patientCareSchema = z.object({
+  timeZone: z.string().nullable(),
+  clinicTimeZone: z.string(),
+  /** null when the caller's role may not see medication (front desk). */
+  medicationPlans: z.array(medicationPlanSchema).nullable(),
+  followUps: z.array(followUpSchema),
+});
+export type PatientCare = z.infer<typeof patientCareSchema>;
+
+export const createdSchema = z.object({ id: z.string(), state: z.string() });
+
+export const timeZoneRequestSchema = z.strictObject({
+  /** An IANA zone such as Europe/Berlin; null: use the clinic's. */
+  timeZone: z.string().trim().min(1).max(64).nullable(),
+});
+
+export const staffAlertSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  patientId: z.string().nullable(),
+  patientName: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  createdAt: z.string(),
+});
+export type StaffAlert = z.infer<typeof staffAlertSchema>;
+export const staffAlertListSchema = z.object({ total: z.number(), items: z.array(staffAlertSchema) });
+export const staffAlertQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const unconfirmedQuerySchema = z.object({ hours: z.coerce.number().int().min(1).max(24 * 14).default(48) });
+export const unconfirmedItemSchema = z.object({
+  appointmentId: z.string(),
+  patientId: z.string(),
+  patientName: z.string().nullable(),
+  start: z.string(),
+  serviceName: z.string(),
+  practitionerName: z.string(),
+  remindersSent: z.number(),
+});
+export type UnconfirmedItem = z.infer<typeof unconfirmedItemSchema>;
+
+/** Home measurements (GET /api/v1/patients/:id/observations): FHIR Observation resources, newest first. */
+const quantitySchema = z.object({ value: z.number(), unit: z.string() });
+export const observationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  interpretation: z.enum(['danger', 'out_of_range', 'in_range']),
+  effectiveAt: z.string(),
+  resource: z.object({
+    valueQuantity: quantitySchema.optional(),
+    component: z.array(z.object({ code: z.object({ coding: z.array(z.object({ code: z.string() })) }), valueQuantity: quantitySchema })).optional(),
+  }),
+});
+export type Observation = z.infer<typeof observationSchema>;
+const rangeSchema = z.object({ low: z.number().optional(), high: z.number().optional() });
+export const vitalTargetKeys = ['glucoseFasting', 'glucoseAfterMeal', 'glucoseOther', 'systolic', 'diastolic', 'weight', 'temperature', 'pulse', 'spo2'] as const;
+export type VitalTargetKey = (typeof vitalTargetKeys)[number];
+export const vitalTargetsSchema = z.partialRecord(z.enum(vitalTargetKeys), rangeSchema);
+export type VitalTargetsOut = z.infer<typeof vitalTargetsSchema>;
+export const observationListSchema = z.object({ targets: vitalTargetsSchema, observations: z.array(observationSchema) });
+export type ObservationList = z.infer<typeof observationListSchema>;
+
+// ── The signed-in user's account ─────────────────────────────────────────────────────────────
+
+export const passwordChangeRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(12, 'at least 12 characters').max(1024),
+});
+
+export const mentionSchema = z.object({
+  noteId: z.string(),
+  conversationId: z.string(),
+  patientId: z.string(),
+  patientName: z.string().nullable(),
+  author: z.string(),
+  body: z.string(),
+  at: z.string(),
+  unread: z.boolean(),
+});
+export type Mention = z.infer<typeof mentionSchema>;
+export const mentionListSchema = z.object({ unread: z.number(), items: z.array(mentionSchema) });
+export const mentionCountSchema = z.object({ unread: z.number() });
 
 // ── Admin ────────────────────────────────────────────────────────────────────────────────────
 
@@ -276,6 +421,20 @@ export const auditRowSchema = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 export const auditPageSchema = z.object({ items: z.array(auditRowSchema), chainIntact: z.boolean().nullable() });
+
+const intervalOut = z.object({ open: z.string(), close: z.string() });
+export const clinicSettingsSchema = z.object({
+  clinicName: z.string(),
+  timeZone: z.string(),
+  openingHours: z.record(z.string(), z.array(intervalOut)),
+  holidays: z.array(z.object({ date: z.string(), name: z.string().nullable() })),
+  /** Per patient language: the text sent outside opening hours, and whether the clinic wrote its own. */
+  awayMessage: z.record(z.string(), z.object({ text: z.string(), custom: z.boolean() })),
+  languages: z.array(z.string()),
+  templates: z.array(z.object({ purpose: z.string(), name: z.string(), languages: z.record(z.string(), z.string()), params: z.array(z.string()) })),
+  sendable: z.array(z.string()),
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
 // ── Realtime ─────────────────────────────────────────────────────────────────────────────────
 

@@ -8,10 +8,12 @@ import { DayList } from './DayList.tsx';
 import { Patients } from './Patients.tsx';
 import { Admin } from './Admin.tsx';
 import { TotpSetup } from './TotpSetup.tsx';
+import { Account } from './Account.tsx';
+import { Me } from './me.ts';
 import { z } from 'zod';
 
-type Page = 'inbox' | 'day' | 'patients' | 'admin';
-const pages: Record<string, Page> = { '/': 'inbox', '/inbox': 'inbox', '/day': 'day', '/patients': 'patients', '/admin': 'admin' };
+type Page = 'inbox' | 'day' | 'patients' | 'admin' | 'account';
+const pages: Record<string, Page> = { '/': 'inbox', '/inbox': 'inbox', '/day': 'day', '/patients': 'patients', '/admin': 'admin', '/account': 'account' };
 
 function pageFromLocation(): Page {
   return pages[window.location.pathname] ?? 'inbox';
@@ -68,6 +70,7 @@ export function App() {
   if (me === undefined) return <div className="splash" aria-busy="true" />;
   return (
     <I18n.Provider value={i18n}>
+      <Me.Provider value={me ?? undefined}>
       {me === null ? (
         <Login onSignedIn={signedIn} />
       ) : me.totpSetupRequired ? (
@@ -93,7 +96,9 @@ export function App() {
                   <option value="de">Deutsch</option>
                 </select>
               </label>
-              <span className="who" title={me.user.email}>{me.user.displayName} · {t(`role.${me.user.role}`)}</span>
+              <a className="who" href="/account" title={`${me.user.email} · ${t('myAccount')}`} aria-current={page === 'account' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); go('account'); }}>
+                {me.user.displayName} · {t(`role.${me.user.role}`)}
+              </a>
               <button type="button" className="ghost" onClick={() => void signOut()}>{t('signOut')}</button>
             </div>
           </header>
@@ -102,9 +107,11 @@ export function App() {
             {page === 'day' && <DayList />}
             {page === 'patients' && <Patients onOpenConversation={(id) => go('inbox', id)} />}
             {page === 'admin' && me.user.role === 'admin' && <Admin me={me} />}
+            {page === 'account' && <Account me={me} />}
           </main>
         </div>
       )}
+      </Me.Provider>
     </I18n.Provider>
   );
 }

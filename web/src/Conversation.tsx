@@ -125,7 +125,7 @@ export function Conversation({ id, me, changed, onChanged }: { id: string; me: M
         </ol>
         <Composer view={view} onSent={() => { void load(); onChanged(); }} />
       </section>
-      {showPatient && <PatientPanel patientId={c.patientId} refresh={changed.n} />}
+      {showPatient && <PatientPanel patientId={c.patientId} refresh={changed.n} onClose={() => setShowPatient(false)} />}
     </>
   );
 }

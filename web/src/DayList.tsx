@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dayListSchema, type DayList as DayListData } from '../../src/contracts/staff-api.ts';
 import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
+import { UnconfirmedList } from './UnconfirmedList.tsx';
 
 const today = () => new Date().toLocaleDateString('sv'); // YYYY-MM-DD in local time
 
@@ -12,6 +13,7 @@ export function DayList() {
   const [practitionerId, setPractitionerId] = useState('');
   const [data, setData] = useState<DayListData | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [marked, setMarked] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -27,6 +29,7 @@ export function DayList() {
     try {
       await call(z.object({ ok: z.boolean() }), 'POST', `/api/v1/appointments/${id}/mark`, { status });
       await load();
+      setMarked((n) => n + 1);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -72,6 +75,7 @@ export function DayList() {
           </tbody>
         </table>
       )}
+      <UnconfirmedList refresh={marked} />
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { conversationListSchema, queueNames, type ConversationList, type MeRespo
 import { call } from './api.ts';
 import { since, useI18n } from './i18n.ts';
 import { Conversation } from './Conversation.tsx';
+import { AlertsList } from './AlertsList.tsx';
+import { MentionsList } from './MentionsList.tsx';
 import { useInboxEvents } from './use-inbox-events.ts';
 import { useNow } from './use-now.ts';
 
@@ -48,6 +50,8 @@ export function Inbox({ me, openId, onOpen }: { me: MeResponse; openId: string |
             </li>
           ))}
         </ul>
+        <MentionsList refresh={changed.n} now={now} onOpenConversation={onOpen} />
+        <AlertsList now={now} onOpenConversation={onOpen} />
         <p className={`live ${live ? 'on' : 'off'}`} role="status">{live ? t('live') : t('offline')}</p>
       </nav>
       <section className="conversation-list" aria-label={t(`queue.${queue}`)}>

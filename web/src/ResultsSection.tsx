@@ -5,10 +5,11 @@
  * PNG; an optional note for the patient, sent with the document; "please book a follow-up").
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { meResponseSchema } from '../../src/contracts/staff-api.ts';
 import { patientResultsSchema, reofferResponseSchema, resultLimits, resultUploadResponseSchema, unlockResponseSchema, type PatientResults } from '../../src/contracts/results-api.ts';
 import { call, callForm } from './api.ts';
 import { useI18n } from './i18n.ts';
+import { isClinical } from './me.ts';
+import { errorText, formatShort, type PanelSectionProps } from './panel-section.ts';
 
 const texts = {
   en: {
@@ -67,24 +68,20 @@ const texts = {
 
 type Key = keyof (typeof texts)['en'];
 
-export function ResultsSection({ patientId }: { patientId: string }) {
+export function ResultsSection({ patient, role, refresh }: PanelSectionProps) {
+  const patientId = patient.id;
   const { language } = useI18n();
   const t = (key: Key | string, vars: Record<string, string | number> = {}) =>
     ((texts[language] as Record<string, string>)[key] ?? (texts.en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? ''));
   const [data, setData] = useState<PatientResults | undefined>();
-  const [role, setRole] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    call(meResponseSchema, 'GET', '/api/v1/auth/me').then((me) => setRole(me.user.role), () => undefined);
-  }, []);
-  useEffect(() => {
-    call(patientResultsSchema, 'GET', `/api/v1/patients/${patientId}/results`).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [patientId, reload]);
-  const clinical = role === 'admin' || role === 'clinician';
-  const locale = document.documentElement.lang || undefined;
+    call(patientResultsSchema, 'GET', `/api/v1/patients/${patientId}/results`).then(setData, (e: unknown) => setError(errorText(e)));
+  }, [patientId, reload, refresh]);
+  const clinical = isClinical(role);
 
   const unlock = async () => {
     setError(undefined);
@@ -93,7 +90,7 @@ export function ResultsSection({ patientId }: { patientId: string }) {
       setMessage(t('unlocked'));
       setReload((n) => n + 1);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const reoffer = async (resultId: string) => {
@@ -103,7 +100,7 @@ export function ResultsSection({ patientId }: { patientId: string }) {
       setMessage(t('reoffered'));
       setReload((n) => n + 1);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -119,14 +116,14 @@ export function ResultsSection({ patientId }: { patientId: string }) {
       setMessage(t('uploaded'));
       setReload((n) => n + 1);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section className="results-section" aria-label={t('title')} style={{ marginTop: '1.2rem' }}>
+    <section className="panel-section results-section" aria-label={t('title')}>
       <h3>{t('title')}</h3>
       {data?.verification.locked === true && (
         <div className="results-locked" role="status" style={{ padding: '0.5rem 0.6rem', border: '1px solid var(--danger-soft)', borderRadius: 8, margin: '0.5rem 0' }}>
@@ -140,7 +137,7 @@ export function ResultsSection({ patientId }: { patientId: string }) {
       <ul className="appointments results">
         {data?.results.map((r) => (
           <li key={r.id} className={`appt result-${r.status}`}>
-            <span className="when">{new Date(r.createdAt).toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })} · {r.mimeType === 'application/pdf' ? 'PDF' : r.mimeType === 'image/png' ? 'PNG' : 'JPEG'}</span>
+            <span className="when">{formatShort(r.createdAt)} · {r.mimeType === 'application/pdf' ? 'PDF' : r.mimeType === 'image/png' ? 'PNG' : 'JPEG'}</span>
             {r.fileName !== null && <span>{r.fileName}</span>}
             {r.note !== null && <span className="muted small">{r.note}</span>}
             <span>

@@ -79,7 +79,16 @@ export function carePlansRepository(db: Kysely<Database>, cipher: Cipher): CareP
 
     async stopMedicationPlan(id, at) {
       await db.updateTable('medication_plans').set({ state: 'stopped', updated_at: at }).where('id', '=', id).execute();
-      await db.updateTable('medication_doses').set({ state: 'cancelled' }).where('plan_id', '=', id).where('state', '=', 'pending').execute();
+      const cancelled = await db.updateTable('medication_doses').set({ state: 'cancelled' }).where('plan_id', '=', id).where('state', '=', 'pending').returning('id').execute();
+      // Their planned dose prompts go too (dispatch would skip them anyway; staff lists stay honest).
+      if (cancelled.length > 0) {
+        await db
+          .updateTable('reminders')
+          .set({ state: 'cancelled', skip_reason: 'plan_stopped', updated_at: at })
+          .where('subject_id', 'in', cancelled.map((d) => d.id))
+          .where('state', '=', 'planned')
+          .execute();
+      }
     },
 
     async plansToExtend(horizon, limit) {

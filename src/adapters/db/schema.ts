@@ -383,6 +383,7 @@ export interface StaffUsersTable {
   totp_enabled_at: NullableTimestamp;
   disabled_at: NullableTimestamp;
   last_login_at: NullableTimestamp;
+  mentions_seen_at: NullableTimestamp;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -130,6 +130,10 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
       async list() {
         return (await db.selectFrom('staff_users').selectAll().orderBy('display_name').execute()).map(user);
       },
+      async directory() {
+        const rows = await db.selectFrom('staff_users').select(['id', 'display_name', 'disabled_at']).execute();
+        return rows.map((r) => ({ id: r.id, displayName: r.display_name, disabled: r.disabled_at !== null }));
+      },
       async create(input) {
         const row = await db
           .insertInto('staff_users')
@@ -150,6 +154,14 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
           })
           .where('id', '=', id)
           .execute();
+      },
+      async mentionsSeenAt(id) {
+        if (!isUuid(id)) return undefined;
+        const row = await db.selectFrom('staff_users').select('mentions_seen_at').where('id', '=', id).executeTakeFirst();
+        return row?.mentions_seen_at ?? undefined;
+      },
+      async setMentionsSeen(id, at) {
+        await db.updateTable('staff_users').set({ mentions_seen_at: at }).where('id', '=', id).execute();
       },
       async recordLogin(id, input, at) {
         await db
@@ -193,6 +205,10 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
       },
       async deleteForUser(userId) {
         await db.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+      },
+      async deleteOthers(userId, keepTokenHash) {
+        const result = await db.deleteFrom('staff_sessions').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).executeTakeFirst();
+        return Number(result.numDeletedRows);
       },
     },
 
@@ -421,6 +437,25 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
         const rows = await db.selectFrom('conversation_notes').selectAll().where('conversation_id', '=', conversationId).orderBy('created_at').execute();
         return rows.map((r): NoteRow => ({ id: r.id, authorId: r.author_id, body: cipher.decrypt(r.body_enc), mentions: r.mentions, at: r.created_at }));
       },
+      async countMentioning(userId, since) {
+        if (!isUuid(userId)) return 0;
+        let query = db.selectFrom('conversation_notes').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`mentions @> ARRAY[${userId}]::uuid[]`);
+        if (since !== undefined) query = query.where('created_at', '>', since);
+        return Number((await query.executeTakeFirstOrThrow()).n);
+      },
+      async mentioning(userId, limit) {
+        if (!isUuid(userId)) return [];
+        const rows = await db
+          .selectFrom('conversation_notes as n')
+          .innerJoin('conversations as c', 'c.id', 'n.conversation_id')
+          .innerJoin('patients as p', 'p.id', 'c.patient_id')
+          .select(['n.id', 'n.conversation_id', 'c.patient_id', 'n.author_id', 'n.body_enc', 'n.created_at', 'p.full_name_enc', 'p.profile_name_enc'])
+          .where(sql<boolean>`n.mentions @> ARRAY[${userId}]::uuid[]`)
+          .orderBy('n.created_at', 'desc')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({ noteId: r.id, conversationId: r.conversation_id, patientId: r.patient_id, patientName: dec(r.full_name_enc) ?? dec(r.profile_name_enc), authorId: r.author_id, body: cipher.decrypt(r.body_enc), at: r.created_at }));
+      },
     },
 
     patients: {
@@ -429,7 +464,7 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
         const row = await db
           .selectFrom('patients as p')
           .leftJoin('conversations as c', 'c.patient_id', 'p.id')
-          .select(['p.id', 'p.full_name_enc', 'p.profile_name_enc', 'p.birth_date_enc', 'p.wa_id_enc', 'p.language', 'p.opted_out_at', 'p.last_inbound_at', 'c.id as conversation_id'])
+          .select(['p.id', 'p.full_name_enc', 'p.profile_name_enc', 'p.birth_date_enc', 'p.wa_id_enc', 'p.language', 'p.opted_out_at', 'p.last_inbound_at', 'p.time_zone', 'c.id as conversation_id'])
           .where('p.id', '=', patientId)
           .executeTakeFirst();
         if (row === undefined) return undefined;
@@ -445,6 +480,7 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
           lastInboundAt: row.last_inbound_at ?? undefined,
           conversationId: row.conversation_id ?? undefined,
           consent: consent === undefined ? undefined : { decision: consent.decision, policyVersion: consent.policy_version, at: consent.decided_at },
+          timeZone: row.time_zone ?? undefined,
         };
       },
       async search(termHashes, limit) {
@@ -486,6 +522,118 @@ export function staffStore(db: Kysely<Database>, cipher: Cipher): StaffStore {
       async appointments(patientId) {
         const rows = await db.selectFrom('appointments').selectAll().where('patient_id', '=', patientId).orderBy('start_at', 'desc').limit(50).execute();
         return rows.map(toAppointmentRecord);
+      },
+      async setTimeZone(patientId, timeZone, at) {
+        if (!isUuid(patientId)) return false;
+        const result = await db.updateTable('patients').set({ time_zone: timeZone ?? null, updated_at: at }).where('id', '=', patientId).executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      },
+      async names(patientIds) {
+        const ids = [...new Set(patientIds.filter(isUuid))];
+        if (ids.length === 0) return new Map();
+        const rows = await db.selectFrom('patients').select(['id', 'full_name_enc', 'profile_name_enc']).where('id', 'in', ids).execute();
+        return new Map(rows.map((r) => [r.id, dec(r.full_name_enc) ?? dec(r.profile_name_enc)]));
+      },
+    },
+
+    carePlans: {
+      async medicationPlans(patientId, dosesSince) {
+        if (!isUuid(patientId)) return [];
+        const plans = await db
+          .selectFrom('medication_plans')
+          .select(['id', 'medication_enc', 'dose_enc', 'times', 'days_of_week', sql<string>`start_date::text`.as('start_date'), sql<string | null>`end_date::text`.as('end_date'), 'time_zone', sql<string | null>`runs_out_on::text`.as('runs_out_on'), 'state', 'created_at'])
+          .where('patient_id', '=', patientId)
+          .orderBy('created_at', 'desc')
+          .limit(50)
+          .execute();
+        const counts = plans.length === 0 ? [] : await db
+          .selectFrom('medication_doses')
+          .select(['plan_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('plan_id', 'in', plans.map((p) => p.id))
+          .where('scheduled_at', '>=', dosesSince)
+          .where('scheduled_at', '<=', sql<Date>`now()`)
+          .groupBy(['plan_id', 'state'])
+          .execute();
+        return plans.map((p) => ({
+          id: p.id,
+          medication: cipher.decrypt(p.medication_enc),
+          doseText: cipher.decrypt(p.dose_enc),
+          times: p.times,
+          daysOfWeek: p.days_of_week,
+          startDate: p.start_date,
+          endDate: p.end_date ?? undefined,
+          timeZone: p.time_zone,
+          runsOutOn: p.runs_out_on ?? undefined,
+          state: p.state,
+          createdAt: p.created_at,
+          doses: Object.fromEntries(counts.filter((c) => c.plan_id === p.id).map((c) => [c.state, Number(c.n)])),
+        }));
+      },
+      async followUps(patientId) {
+        if (!isUuid(patientId)) return [];
+        const rows = await db
+          .selectFrom('follow_ups')
+          .select(['id', 'kind', 'service_id', sql<string>`due_on::text`.as('due_on'), 'note_enc', 'state', 'created_at'])
+          .where('patient_id', '=', patientId)
+          .orderBy('due_on')
+          .limit(50)
+          .execute();
+        return rows.map((r) => ({ id: r.id, kind: r.kind, serviceId: r.service_id ?? undefined, dueOn: r.due_on, note: dec(r.note_enc), state: r.state, createdAt: r.created_at }));
+      },
+      async cancelFollowUp(id, at) {
+        if (!isUuid(id)) return undefined;
+        const row = await db
+          .updateTable('follow_ups')
+          .set({ state: 'cancelled', updated_at: at })
+          .where('id', '=', id)
+          .where('state', 'in', ['planned', 'reminded'])
+          .returning('patient_id')
+          .executeTakeFirst();
+        return row === undefined ? undefined : { patientId: row.patient_id };
+      },
+      async medicationPlanPatient(planId) {
+        if (!isUuid(planId)) return undefined;
+        const row = await db.selectFrom('medication_plans').select('patient_id').where('id', '=', planId).executeTakeFirst();
+        return row?.patient_id;
+      },
+    },
+
+    alerts: {
+      async listOpen(limit) {
+        const rows = await db
+          .selectFrom('staff_alerts as a')
+          .leftJoin('patients as p', 'p.id', 'a.patient_id')
+          .leftJoin('conversations as c', 'c.patient_id', 'a.patient_id')
+          .select(['a.id', 'a.kind', 'a.patient_id', 'a.subject_id', 'a.detail', 'a.created_at', 'p.full_name_enc', 'p.profile_name_enc', 'c.id as conversation_id'])
+          .where('a.acknowledged_at', 'is', null)
+          .orderBy('a.created_at', 'desc')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          patientId: r.patient_id ?? undefined,
+          patientName: dec(r.full_name_enc) ?? dec(r.profile_name_enc),
+          conversationId: r.conversation_id ?? undefined,
+          subjectId: r.subject_id ?? undefined,
+          detail: r.detail,
+          createdAt: r.created_at,
+        }));
+      },
+      async countOpen() {
+        const row = await db.selectFrom('staff_alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('acknowledged_at', 'is', null).executeTakeFirstOrThrow();
+        return Number(row.n);
+      },
+      async acknowledge(id, by, at) {
+        if (!isUuid(id)) return undefined;
+        const row = await db
+          .updateTable('staff_alerts')
+          .set({ acknowledged_at: at, acknowledged_by: by })
+          .where('id', '=', id)
+          .where('acknowledged_at', 'is', null)
+          .returning(['patient_id', 'kind'])
+          .executeTakeFirst();
+        return row === undefined ? undefined : { patientId: row.patient_id ?? undefined, kind: row.kind };
       },
     },
 

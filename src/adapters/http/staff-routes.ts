@@ -24,6 +24,7 @@ import {
 import { authenticateSession, createApiToken, enableTotp, signIn, signOut, startTotpSetup, type StaffAuthDeps } from '../../app/staff/staff-sessions.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { anyStaff, type StaffRole } from '../../core/staff/staff-role.ts';
+import { registerPatientCareRoutes, type PatientCareRouteDeps } from './patient-care-routes.ts';
 import { principalOf, SESSION_COOKIE } from './staff-auth.ts';
 
 export interface StaffRouteDeps {
@@ -31,6 +32,8 @@ export interface StaffRouteDeps {
   inbox: InboxDeps;
   patients: PatientDeps;
   admin: AdminDeps;
+  /** Care plans, reminders, alerts, the signed-in user's account (patient-care-routes.ts). */
+  care: PatientCareRouteDeps;
   /** Subscribes to inbox changes from every Hale process (LISTEN/NOTIFY); returns the unsubscribe. */
   subscribe(listener: (event: api.InboxEvent) => void): () => void;
   secureCookies: boolean;
@@ -236,4 +239,6 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: StaffRoute
     const query = parse(api.auditQuerySchema, request.query);
     return readAuditLog(deps.admin, principalOf(request), query);
   });
+
+  registerPatientCareRoutes(app, deps.care);
 }

@@ -12,7 +12,7 @@ import { toPreview, toTimelineContent, type TimelineContent } from '../../core/s
 import { handBackConversation } from '../hand-back-conversation.ts';
 import type { AuditEntry, ChannelSender, Clock, MediaStorage, Transactor } from '../ports.ts';
 import { queueReply } from '../queue-reply.ts';
-import type { ConversationRow, InboxQueue, StaffPrincipal, StaffStore, StaffTransactor, StaffUserRecord } from './staff-ports.ts';
+import type { ConversationRow, InboxQueue, StaffPrincipal, StaffStore, StaffTransactor } from './staff-ports.ts';
 
 export interface InboxDeps {
   staffTx: StaffTransactor;
@@ -29,8 +29,9 @@ const iso = (d: Date | undefined) => (d === undefined ? null : d.toISOString());
 const actorOf = (p: StaffPrincipal): Pick<AuditEntry, 'actorType' | 'actorId'> =>
   p.userId !== undefined ? { actorType: 'staff', actorId: p.userId } : { actorType: 'integration', ...(p.tokenId === undefined ? {} : { actorId: p.tokenId }) };
 
-type Directory = Map<string, StaffUserRecord>;
-const directory = async (staff: StaffStore): Promise<Directory> => new Map((await staff.users.list()).map((u) => [u.id, u]));
+type Directory = Map<string, { id: string; displayName: string }>;
+/** Who is who, for names on rows (ids and names only: no account secrets are read). */
+const directory = async (staff: StaffStore): Promise<Directory> => new Map((await staff.users.directory()).map((u) => [u.id, u]));
 const person = (dir: Directory, id: string | undefined) => {
   const user = id === undefined ? undefined : dir.get(id);
   return user === undefined ? null : { id: user.id, displayName: user.displayName };

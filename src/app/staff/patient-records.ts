@@ -71,6 +71,7 @@ export async function viewPatient(deps: PatientDeps, principal: StaffPrincipal, 
       optedOut: detail.optedOut,
       lastInboundAt: detail.lastInboundAt?.toISOString() ?? null,
       conversationId: detail.conversationId ?? null,
+      timeZone: detail.timeZone ?? null,
       appointments: appointments.map((a) => appointmentItem(deps.clinic, a, detail.fullName ?? detail.profileName)),
     };
   });

@@ -98,6 +98,55 @@ export interface PatientDetailRow {
   lastInboundAt: Date | undefined;
   conversationId: string | undefined;
   consent: { decision: string; policyVersion: string; at: Date } | undefined;
+  /** The patient's own IANA zone (reminders, quiet hours); undefined: the clinic's. */
+  timeZone: string | undefined;
+}
+
+export interface MedicationPlanRow {
+  id: string;
+  medication: string;
+  doseText: string;
+  times: string[];
+  daysOfWeek: number[];
+  startDate: string;
+  endDate: string | undefined;
+  timeZone: string;
+  runsOutOn: string | undefined;
+  state: 'active' | 'stopped';
+  createdAt: Date;
+  /** Doses of the last 14 days by state (taken, skipped, missed, pending…). */
+  doses: Record<string, number>;
+}
+
+export interface FollowUpRow {
+  id: string;
+  kind: 'follow_up' | 'screening';
+  serviceId: string | undefined;
+  dueOn: string;
+  note: string | undefined;
+  state: 'planned' | 'reminded' | 'booked' | 'cancelled';
+  createdAt: Date;
+}
+
+export interface StaffAlertRow {
+  id: string;
+  kind: string;
+  patientId: string | undefined;
+  patientName: string | undefined;
+  conversationId: string | undefined;
+  subjectId: string | undefined;
+  detail: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface MentionRow {
+  noteId: string;
+  conversationId: string;
+  patientId: string;
+  patientName: string | undefined;
+  authorId: string;
+  body: string;
+  at: Date;
 }
 
 export interface AuditRow {
@@ -119,8 +168,13 @@ export interface StaffStore {
     findByEmail(email: string): Promise<StaffUserRecord | undefined>;
     find(id: string): Promise<StaffUserRecord | undefined>;
     list(): Promise<StaffUserRecord[]>;
+    /** Ids and names only (nothing decrypted): for showing who did what. */
+    directory(): Promise<Array<{ id: string; displayName: string; disabled: boolean }>>;
     create(input: { email: string; displayName: string; role: StaffRole; passwordHash: string; language: 'en' | 'de'; at: Date }): Promise<StaffUserRecord>;
     update(id: string, input: { role?: StaffRole; disabled?: boolean; displayName?: string; passwordHash?: string }, at: Date): Promise<void>;
+    /** When the user last opened the list of notes that mention them. */
+    mentionsSeenAt(id: string): Promise<Date | undefined>;
+    setMentionsSeen(id: string, at: Date): Promise<void>;
     recordLogin(id: string, input: { ok: true } | { ok: false; failedLogins: number; lockedUntil: Date | undefined }, at: Date): Promise<void>;
     setTotp(id: string, input: { secret: string | undefined; enabled: boolean }, at: Date): Promise<void>;
   };
@@ -130,6 +184,8 @@ export interface StaffStore {
     touch(tokenHash: string, at: Date, expiresAt: Date): Promise<void>;
     delete(tokenHash: string): Promise<void>;
     deleteForUser(userId: string): Promise<void>;
+    /** Every session of the user but one (a password change keeps the current one). */
+    deleteOthers(userId: string, keepTokenHash: string): Promise<number>;
   };
   apiTokens: {
     create(input: { name: string; role: StaffRole; tokenHash: string; createdBy: string; at: Date }): Promise<ApiTokenRecord>;
@@ -167,6 +223,10 @@ export interface StaffStore {
   notes: {
     add(input: { conversationId: string; authorId: string; body: string; mentions: string[]; at: Date }): Promise<NoteRow>;
     list(conversationId: string): Promise<NoteRow[]>;
+    /** Notes that @mention the user, newest first. */
+    mentioning(userId: string, limit: number): Promise<MentionRow[]>;
+    /** How many notes mention the user after `since` (all when undefined). */
+    countMentioning(userId: string, since: Date | undefined): Promise<number>;
   };
   patients: {
     detail(patientId: string): Promise<PatientDetailRow | undefined>;
@@ -177,6 +237,22 @@ export interface StaffStore {
     /** Patients whose search terms are older than their details (or missing). */
     needingIndex(limit: number): Promise<string[]>;
     appointments(patientId: string): Promise<AppointmentRecord[]>;
+    setTimeZone(patientId: string, timeZone: string | undefined, at: Date): Promise<boolean>;
+    /** Display names (full name, else WhatsApp profile name) of these patients. */
+    names(patientIds: string[]): Promise<Map<string, string | undefined>>;
+  };
+  carePlans: {
+    medicationPlans(patientId: string, dosesSince: Date): Promise<MedicationPlanRow[]>;
+    followUps(patientId: string): Promise<FollowUpRow[]>;
+    /** Planned or reminded → cancelled; false if not found or already done. */
+    cancelFollowUp(id: string, at: Date): Promise<{ patientId: string } | undefined>;
+    /** The plan's patient (for audit and checks). */
+    medicationPlanPatient(planId: string): Promise<string | undefined>;
+  };
+  alerts: {
+    listOpen(limit: number): Promise<StaffAlertRow[]>;
+    countOpen(): Promise<number>;
+    acknowledge(id: string, by: string, at: Date): Promise<{ patientId: string | undefined; kind: string } | undefined>;
   };
   appointments: {
     between(from: Date, to: Date, practitionerId: string | undefined): Promise<Array<AppointmentRecord & { patientName: string | undefined }>>;
