@@ -94,6 +94,7 @@ test('a clinician uploads a result in the patient panel; the front desk sees the
     await desk.getByText('Chat identity check locked after 3 failed attempts.').waitFor();
     assert.equal(await desk.getByRole('button', { name: 'Upload and notify' }).count(), 0, 'the front desk cannot attach results');
     assert.equal(await desk.getByText('Please keep taking the tablets.').count(), 0, 'nor read the clinical note');
+    await desk.scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(SHOTS, 'staff-results.png') });
     await desk.getByRole('button', { name: 'Unlock verification' }).click();
