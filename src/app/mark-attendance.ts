@@ -31,6 +31,10 @@ export async function markAttendance(
     await auditAppointment(repos, { action: `appointment.${input.status}`, appointment, actor: { type: 'staff', staffId: input.staffId }, at: now, detail: { from: current.status } });
     // Attendance for no-show analytics by reminder outcome (reminders, issue 6).
     if (input.status === 'noshow' || input.status === 'fulfilled') await repos.carePlans.setAttendance(current.id, input.status === 'noshow' ? 'no_show' : 'attended', input.staffId, now);
+    // Visit feedback (ADR 13): one survey per attended visit, sent by the reminder dispatcher (consent, STOP, quiet hours, template outside the window).
+    if (input.status === 'fulfilled' && deps.clinic.feedback.enabled) {
+      await repos.reminders.plan([{ key: `survey:${current.id}`, patientId: current.patientId, kind: 'survey', subjectId: current.id, dueAt: new Date(now.getTime() + deps.clinic.feedback.delayMinutes * 60_000) }], now);
+    }
     return appointment;
   });
 }

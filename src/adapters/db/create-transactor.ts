@@ -16,6 +16,9 @@ import type { Database } from './schema.ts';
 import { observationsRepository } from './observations-repository.ts';
 import { remindersRepository } from './reminders-repository.ts';
 import { carePlansRepository } from './care-plans-repository.ts';
+import { refillsRepository } from './refills-repository.ts';
+import { patientDocumentsRepository } from './patient-documents-repository.ts';
+import { feedbackRepository } from './feedback-repository.ts';
 
 /**
  * Runs use-case work in one transaction (`run`) or statement by statement (`direct`). In a
@@ -41,6 +44,9 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     questionnaires: questionnairesRepository(db, cipher),
     reminders: remindersRepository(db, cipher),
     carePlans: carePlansRepository(db, cipher),
+    refills: refillsRepository(db, cipher),
+    patientDocuments: patientDocumentsRepository(db, cipher),
+    feedback: feedbackRepository(db, cipher),
   });
   return {
     run(fn) {

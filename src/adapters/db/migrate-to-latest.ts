@@ -11,6 +11,8 @@ import * as triage from './migrations/0008-triage.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
+import * as careRequests from './migrations/0014-care-requests.ts';
+import * as feedback from './migrations/0015-feedback.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '0009-send-claims': sendClaims,
   '0010-audit-sealing': auditSealing,
   '0011-observations': observations,
+  '0014-care-requests': careRequests,
+  '0015-feedback': feedback,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
