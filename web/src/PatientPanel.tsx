@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { appointmentItemSchema, bookingOptionsSchema, patientViewSchema, slotSchema, type BookingOptions, type PatientView, type Slot } from '../../src/contracts/staff-api.ts';
 import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
+import { RefillsSection } from './RefillsSection.tsx';
+import { DocumentsSection } from './DocumentsSection.tsx';
 
 const languageNames: Record<string, string> = { en: 'English', de: 'Deutsch', es: 'Español', fr: 'Français', pt: 'Português' };
 
@@ -58,6 +60,8 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
           ))}
         </ul>
       )}
+      <RefillsSection patientId={patient.id} />
+      <DocumentsSection patientId={patient.id} />
     </aside>
   );
 }
