@@ -101,6 +101,10 @@ test('feedback: a rating, then a comment with its sentiment; a low rating or a n
   const skipped = run(choice('fb:skip:a1'), { state: low.state });
   assert.match(texts(skipped), /get in touch/);
   assert.deepEqual(run(choice('fb:rate:a1:9')).effects, [], 'a rating out of range is ignored');
+  const staffOwned = run(choice('fb:rate:a1:3'), { owner: 'staff' });
+  assert.deepEqual(staffOwned.effects, [{ type: 'feedback.rated', appointmentId: 'a1', rating: 3 }], 'recorded while staff own the chat');
+  assert.deepEqual(staffOwned.replies, []);
+  assert.equal(staffOwned.state.step, 'menu');
 });
 
 test('a red flag in a feedback comment gets the emergency advice, not a thank-you', () => {

@@ -126,6 +126,14 @@ export function handleCareChoice(turn: Turn, choiceId: string): AssistantRequest
   return undefined;
 }
 
+/** A survey rating tapped while staff own the conversation: recorded, without a reply or a comment step. */
+export function recordRatingSilently(turn: Turn, choiceId: string): void {
+  const [, action, id, extra] = choiceId.split(':');
+  const rating = Number(extra);
+  if (action !== 'rate' || id === undefined || id === '' || !Number.isInteger(rating) || rating < 1 || rating > 5) return;
+  turn.effects.push({ type: 'feedback.rated', appointmentId: id, rating });
+}
+
 /** The 1–5 rating list (also what the survey reminder sends; see decide-reminder-send.ts). */
 export function ratingChoices(lang: Parameters<typeof careText>[0], appointmentId: string): Choice[] {
   return ([1, 2, 3, 4, 5] as const).map((n) => ({ id: `fb:rate:${appointmentId}:${n}`, title: careText(lang, `rating${n}`) }));

@@ -20,7 +20,7 @@ import { handleReminderChoice, reminderChoicePattern } from './reminder-replies.
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 import type { Understanding } from './understanding.ts';
-import { careChoicePattern, handleCareChoice, handleDocument, handleFeedbackComment, handleRefillDescription, resumeRefill, startRefill } from './care-flows.ts';
+import { careChoicePattern, handleCareChoice, handleDocument, handleFeedbackComment, handleRefillDescription, recordRatingSilently, resumeRefill, startRefill } from './care-flows.ts';
 import { classifyDocument, isRefillRequest } from '../care/care-texts.ts';
 import { closeTriageOnRedFlag, describesSymptoms, handleTriageChoice, handleTriageText, offerCallbackInstead, startTriage } from './triage-flow.ts';
 
@@ -132,6 +132,12 @@ export function handleTurn(input: TurnInput): TurnOutput {
     if (firstContact) replyText(turn, say(turn, 'welcome'));
     handleDocument(turn, classifyDocument(input.content.caption));
     if (turn.state.consent !== 'granted' && turn.owner === 'bot') askConsent(turn);
+    return done(turn);
+  }
+
+  // 2c. A survey rating tapped while staff own the conversation is still recorded (silently).
+  if (turn.owner === 'staff' && input.content.kind === 'choice' && input.content.choiceId.startsWith('fb:rate:')) {
+    recordRatingSilently(turn, input.content.choiceId);
     return done(turn);
   }
 
