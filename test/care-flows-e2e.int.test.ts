@@ -261,3 +261,38 @@ test('outside the 24-hour window the survey is the approved template; its button
   const row = await s.hale.db.selectFrom('questionnaire_responses').select(['rating', 'sentiment']).where('appointment_id', '=', appointmentId).executeTakeFirstOrThrow();
   assert.deepEqual(row, { rating: 5, sentiment: null });
 });
+
+test('a refill decision after the 24-hour window goes out as the approved template, with the note', async () => {
+  const waId = '4915112345302';
+  const pid = await consentedPatient(waId, 'Hallo, ich habe eine Frage');
+  nurse = await signIn(s.hale.url, 'nora@clinic.example', 'nora-password-1'); // the clock moved past the session's 12 hours
+  await say(waId, { text: 'Folgerezept bitte' });
+  await say(waId, { text: 'Candesartan 8 mg' });
+  const [request] = (await nurse.get(`/api/v1/refill-requests?patientId=${pid}`)).body;
+  advance(25 * 60);
+  nurse = await signIn(s.hale.url, 'nora@clinic.example', 'nora-password-1');
+  const before = (await phone(waId)).length;
+  const decided = await nurse.post(`/api/v1/refill-requests/${request.id}/decision`, { decision: 'decline', reason: 'Please see your cardiologist first.' });
+  assert.equal(decided.body.patientNotified, 'queued');
+  let template: (SimMessage & { template?: { name: string; language: { code: string } } }) | undefined;
+  await waitFor(async () => {
+    template = (await phone(waId)).slice(before).find((m) => m.direction === 'outbound' && m.type === 'template');
+    return template !== undefined && template.status !== undefined && template.status !== 'failed';
+  }, 'the refill template');
+  assert.equal(template?.template?.name, 'refill_declined');
+  assert.equal(template?.template?.language.code, 'de');
+  const row = await s.hale.db.selectFrom('communications').select(['status', 'error_title']).where('patient_id', '=', pid).where('direction', '=', 'outbound').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  assert.notEqual(row.status, 'failed', row.error_title ?? '');
+});
+
+test('a dump of every table holds none of the care flows’ words, captions or comments in plain text', async () => {
+  const tables = await sql<{ schema: string; name: string }>`SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`.execute(s.hale.db);
+  assert.ok(tables.rows.some((t) => t.name === 'patient_documents'));
+  // Category codes (insurance_card, referral…) are not PHI and may appear in audit details; the patient's words may not.
+  const secrets = ['Metformin', 'Ramipril', 'tarjeta del seguro', 'pharmacy', 'rude', 'terrible service', 'carta.pdf', '%PDF-1.4 referral', 'Candesartan', 'cardiologist'];
+  for (const table of tables.rows) {
+    const dump = await sql<{ t: string | null }>`SELECT string_agg(x::text, ' ') AS t FROM ${sql.table(`${table.schema}.${table.name}`)} x`.execute(s.hale.db);
+    const text = dump.rows[0]?.t ?? '';
+    for (const secret of secrets) assert.ok(!text.includes(secret), `${table.schema}.${table.name} holds "${secret}" in plain text`);
+  }
+});
