@@ -45,6 +45,8 @@ test('refill from free text: the plans are asked for, then offered as a list wit
   assert.deepEqual(chosen.effects, [{ type: 'refill.requested', planId: 'p1' }]);
   assert.match(texts(chosen), /refill request for \*Metformin 850 mg\*/);
   assert.doesNotMatch(texts(chosen), /€|price|buy|offer/i, 'no sale or promotion');
+  const written = run(text('the blue inhaler'), { state: list.state });
+  assert.deepEqual(written.effects, [{ type: 'refill.requested', description: 'the blue inhaler' }], 'a name written instead of picked');
 });
 
 test('refill without plans on file: the patient writes name and dose; without consent the FAQ path stays', () => {

@@ -226,8 +226,10 @@ export function handleTurn(input: TurnInput): TurnOutput {
         return done(turn);
       }
       return done(handleRequest(turn, choiceId, text, input.understanding));
+    case 'refill_choose':
     case 'refill_describe':
-      if (text !== undefined && choiceId === undefined) {
+      // The medicine's name written instead of picked from the list counts as its description.
+      if (text !== undefined && choiceId === undefined && !(turn.state.step === 'refill_choose' && isRefillRequest(text))) {
         handleRefillDescription(turn, text);
         return done(turn);
       }
