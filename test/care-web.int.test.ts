@@ -2,7 +2,8 @@
  * The care flows in the staff web app (headless Chromium, real Hale, the WhatsApp simulator): a
  * clinician sees "Open refill requests" on the Patients page and approves one (the patient is told
  * on the phone); the patient panel lists the insurance-card photo the patient sent, with its
- * category and a link that opens the file. Saves .tmp/care-patient-panel.png.
+ * category and a link that opens the file. Saves .tmp/care-open-refills.png and
+ * .tmp/care-patient-panel.png.
  */
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -65,6 +66,7 @@ test('a clinician approves an open refill request and sees the patient’s insur
     const item = open.getByRole('listitem', { name: /Salbutamol inhaler 100 mcg/ });
     await item.waitFor();
     await item.getByLabel('Note to the patient (optional)').fill('Ready at reception tomorrow.');
+    await page.screenshot({ path: path.join(SHOTS, 'care-open-refills.png') });
     const before = (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages.length;
     await item.getByRole('button', { name: 'Approve' }).click();
     await waitFor(async () => (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages.slice(before).some((m) => /approved your refill request for \*Salbutamol inhaler 100 mcg\*[\s\S]*Ready at reception tomorrow/.test(m.text ?? '')), 'the patient is told');

@@ -160,11 +160,8 @@ export function handleTurn(input: TurnInput): TurnOutput {
   // 5. Messages the assistant cannot read go to a person.
   const content = input.content;
   if (content.kind === 'media') {
-    if (content.mediaType === 'image' || content.mediaType === 'document') {
-      handOver(turn, 'document_received', `Patient sent a ${content.mediaType}`, { line: 'handoverDocument' });
-    } else {
-      handOver(turn, 'unsupported_message', `Patient sent a ${content.voice === true ? 'voice note' : content.mediaType}`, { line: 'handoverUnsupported' });
-    }
+    // Photos and PDFs were filed as documents above (2b); voice notes, videos, stickers go to a person.
+    handOver(turn, 'unsupported_message', `Patient sent a ${content.voice === true ? 'voice note' : content.mediaType}`, { line: 'handoverUnsupported' });
     return done(turn);
   }
   if (content.kind === 'unsupported') {
