@@ -2,7 +2,7 @@
  * The care flows in the staff web app (headless Chromium, real Hale, the WhatsApp simulator): a
  * clinician sees "Open refill requests" on the Patients page and approves one (the patient is told
  * on the phone); the patient panel lists the insurance-card photo the patient sent, with its
- * category and a link that opens the file. Saves .tmp/care-open-refills.png and
+ * category and a link that opens the file, and sends a payment link for an appointment. Saves .tmp/care-open-refills.png and
  * .tmp/care-patient-panel.png.
  */
 import assert from 'node:assert/strict';
@@ -50,6 +50,9 @@ test('a clinician approves an open refill request and sees the patient’s insur
   await chat.say(waId, { text: 'Salbutamol inhaler 100 mcg' });
   await chat.say(waId, { type: 'image', image: { base64: png.toString('base64'), mime_type: 'image/png', caption: 'my insurance card' } });
   await waitFor(async () => (await s.hale.db.selectFrom('media').select('state').where('patient_id', '=', pid).executeTakeFirst())?.state === 'stored', 'the photo stored');
+  const start = new Date(Date.now() + 3 * 86_400_000);
+  const booked = await s.hale.tx.run((repos) => repos.appointments.insert({ patientId: pid, practitionerId: 'dr-torres', serviceId: 'gp-visit', start, end: new Date(start.getTime() + 20 * 60_000), status: 'booked', mode: 'in_person', bookedVia: 'staff', at: new Date() }));
+  assert.ok(booked.ok);
 
   const context = await launchChromium(profile, { width: 1440, height: 900 });
   try {
@@ -85,6 +88,12 @@ test('a clinician approves an open refill request and sees the patient’s insur
     assert.equal(file.status(), 200);
     assert.deepEqual(Buffer.from(await file.body()), png);
     await panel.getByRole('region', { name: 'Refill requests' }).getByText('Approved').waitFor();
+    // A payment link for the appointment, from the configured template.
+    const payment = panel.getByRole('region', { name: 'Payment' });
+    const beforeLink = (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages.length;
+    await payment.getByRole('button', { name: 'Send payment link' }).click();
+    await payment.getByText('Link sent to the patient.').waitFor();
+    await waitFor(async () => (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages.slice(beforeLink).some((m) => (m.text ?? '').includes(`https://pay.clinic.example.org/hale/${booked.ok ? booked.appointment.id : ''}`)), 'the payment link at the phone');
     await panel.screenshot({ path: path.join(SHOTS, 'care-patient-panel.png') });
     assert.deepEqual(errors, []);
   } catch (error) {

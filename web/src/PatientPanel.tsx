@@ -5,6 +5,7 @@ import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
 import { RefillsSection } from './RefillsSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
+import { PaymentLinks } from './PaymentLinks.tsx';
 
 const languageNames: Record<string, string> = { en: 'English', de: 'Deutsch', es: 'Español', fr: 'Français', pt: 'Português' };
 
@@ -62,6 +63,7 @@ export function PatientPanel({ patientId, refresh }: { patientId: string; refres
       )}
       <RefillsSection patientId={patient.id} />
       <DocumentsSection patientId={patient.id} />
+      <PaymentLinks appointments={upcoming} />
     </aside>
   );
 }
