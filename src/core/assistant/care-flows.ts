@@ -21,14 +21,15 @@ import type { Understanding } from './understanding.ts';
 
 export const careChoicePattern = /^(rx|doc|fb):/;
 
+/** Plans offered (a list holds ten rows; one is "another medicine"). */
 const MAX_PLANS = 9;
+const MAX_DESCRIPTION = 300;
+const MAX_COMMENT = 1000;
 
 function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
-const MAX_DESCRIPTION = 300;
-const MAX_COMMENT = 1000;
 
 function care(turn: Turn, key: CareTextKey, params: Record<string, string> = {}): string {
   return careText(languageOf(turn), key, { clinic: turn.config.clinic.name, ...params });
