@@ -69,6 +69,8 @@ import { runReminderHousekeeping } from './app/run-reminder-housekeeping.ts';
 import { createMedicationPlan, stopMedicationPlan } from './app/create-medication-plan.ts';
 import { createFollowUp } from './app/create-follow-up.ts';
 import { listUnconfirmedAppointments, noShowRateByReminderOutcome } from './app/reminder-reports.ts';
+import { registerCareRoutes } from './adapters/http/care-routes.ts';
+import { completeFeedbackFollowUp, decideRefillRequest, feedbackSummary, listFeedbackFollowUps, listPatientDocuments, listRefillRequests, openPatientDocument, sendPaymentLink, setDocumentCategory } from './app/care-staff.ts';
 
 export interface Hale {
   url: string;
@@ -283,6 +285,18 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       setSchedule: (input) => setProviderSchedule(scheduleDeps, input),
       addException: (input) => addProviderException(scheduleDeps, input),
       resetSchedule: (input) => resetProviderSchedule(scheduleDeps, input),
+    });
+    const care = { tx, clock, clinic, storage };
+    registerCareRoutes(app, {
+      refillRequests: (input) => listRefillRequests(care, input),
+      decideRefill: (input) => decideRefillRequest(care, input),
+      documents: (input) => listPatientDocuments(care, input),
+      openDocument: (input) => openPatientDocument(care, input),
+      categorizeDocument: (input) => setDocumentCategory(care, input),
+      paymentLink: (input) => sendPaymentLink(care, input),
+      feedbackFollowUps: (input) => listFeedbackFollowUps(care, input),
+      completeFollowUp: (input) => completeFeedbackFollowUp(care, input),
+      feedbackSummary: (window) => feedbackSummary(care, window),
     });
   }
 

@@ -8,6 +8,7 @@ import { RetryLaterError } from './retry-later-error.ts';
 import { assessVital } from '../core/vitals/assess-vital.ts';
 import { toObservation } from '../core/vitals/to-observation.ts';
 import { applyReminderAnswer } from './answer-reminder.ts';
+import { applyCareEffect } from './apply-care-effect.ts';
 
 /** Messages handled per transaction; a longer backlog continues in the next round. */
 const BATCH = 20;
@@ -213,6 +214,13 @@ async function applyEffect(
     }
     case 'reminder.answered':
       await applyReminderAnswer(repos, effect, { patientId, at });
+      return;
+    case 'refill.requested':
+    case 'document.received':
+    case 'document.categorized':
+    case 'feedback.rated':
+    case 'feedback.commented':
+      await applyCareEffect(repos, effect, { patientId, conversationId, communicationId, at });
       return;
   }
 }

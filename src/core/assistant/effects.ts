@@ -1,6 +1,7 @@
 import type { VitalReading } from '../vitals/parse-vitals.ts';
 import type { Language } from '../clinic/clinic-config.ts';
 import type { QuestionnaireResponse } from '../triage/build-questionnaire-response.ts';
+import type { DocumentCategory } from '../care/care-texts.ts';
 
 export type HandoverReason =
   | 'patient_request'
@@ -33,7 +34,16 @@ export type Effect =
       subjectId: string;
       answer: 'confirmed' | 'taken' | 'snoozed' | 'skipped' | 'refill_requested' | 'booked';
       snoozeMinutes?: number;
-    };
+    }
+  /** Care flows (care-flows.ts): a refill asked for in the chat, a plan id from the list (checked) or the patient's description. */
+  | { type: 'refill.requested'; planId?: string; description?: string }
+  /** The patient's photo or PDF of this message becomes a document of their record (only with consent). */
+  | { type: 'document.received'; category?: DocumentCategory }
+  /** The patient said what their latest uncategorized files are. */
+  | { type: 'document.categorized'; category: DocumentCategory }
+  /** Visit feedback: the rating (1–5), then an optional comment with its sentiment. */
+  | { type: 'feedback.rated'; appointmentId: string; rating: number }
+  | { type: 'feedback.commented'; appointmentId: string; comment: string; sentiment?: { vote: 'positive' | 'neutral' | 'negative'; score: number } };
 
 /** One answer of a pre-visit questionnaire (FHIR QuestionnaireResponse.item). */
 export interface IntakeAnswer {
@@ -54,7 +64,9 @@ export type AssistantRequest =
   | { type: 'reschedule'; appointmentId: string; practitionerId: string; start: number; holdId?: string }
   | { type: 'join_waitlist'; serviceId: string; practitionerId: string; days: number }
   /** The patient's answer to a freed slot offered from the waitlist. */
-  | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean };
+  | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean }
+  /** The patient's active medication plans, for a refill request. */
+  | { type: 'refill_options' };
 
 /** A booked or requested appointment, as the chat describes it. */
 export interface BookedSlot {
@@ -87,4 +99,5 @@ export type RequestResult =
   | { type: 'join_waitlist'; ok: true; until: number }
   | ({ type: 'waitlist_answer'; ok: true; accepted: true } & BookedSlot)
   | { type: 'waitlist_answer'; ok: true; accepted: false }
-  | { type: 'waitlist_answer'; ok: false };
+  | { type: 'waitlist_answer'; ok: false }
+  | { type: 'refill_options'; plans: Array<{ id: string; medication: string }> };
