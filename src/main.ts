@@ -69,6 +69,8 @@ import { runReminderHousekeeping } from './app/run-reminder-housekeeping.ts';
 import { createMedicationPlan, stopMedicationPlan } from './app/create-medication-plan.ts';
 import { createFollowUp } from './app/create-follow-up.ts';
 import { listUnconfirmedAppointments, noShowRateByReminderOutcome } from './app/reminder-reports.ts';
+import { registerCareRoutes } from './adapters/http/care-routes.ts';
+import { completeFeedbackFollowUp, decideRefillRequest, feedbackSummary, listFeedbackFollowUps, listPatientDocuments, listRefillRequests, openPatientDocument, sendPaymentLink, setDocumentCategory } from './app/care-staff.ts';
 import { resultCodes } from './adapters/crypto/result-codes.ts';
 import { registerResultsRoutes } from './adapters/http/results-routes.ts';
 import { addPatientResult } from './app/add-patient-result.ts';
@@ -287,6 +289,18 @@ export async function startHale(config: Readonly<Config>, options: StartOptions 
       setSchedule: (input) => setProviderSchedule(scheduleDeps, input),
       addException: (input) => addProviderException(scheduleDeps, input),
       resetSchedule: (input) => resetProviderSchedule(scheduleDeps, input),
+    });
+    const care = { tx, clock, clinic, storage };
+    registerCareRoutes(app, {
+      refillRequests: (input) => listRefillRequests(care, input),
+      decideRefill: (input) => decideRefillRequest(care, input),
+      documents: (input) => listPatientDocuments(care, input),
+      openDocument: (input) => openPatientDocument(care, input),
+      categorizeDocument: (input) => setDocumentCategory(care, input),
+      paymentLink: (input) => sendPaymentLink(care, input),
+      feedbackFollowUps: (input) => listFeedbackFollowUps(care, input),
+      completeFollowUp: (input) => completeFeedbackFollowUp(care, input),
+      feedbackSummary: (window) => feedbackSummary(care, window),
     });
     await registerResultsRoutes(app, {
       upload: (input) => addPatientResult({ tx, clock, clinic, storage }, input).then((r) => ({ ...r, result: toResultItem(r.result, { includeNote: true }) })),

@@ -65,6 +65,15 @@ test('every /api/v1 route declares roles; unauthenticated → 401 except sign-in
   assert.equal((await clients['agent']!.get('/api/v1/admin/audit')).status, 403, 'an agent cannot read the audit log');
   assert.equal((await clients['agent']!.post('/api/v1/admin/users', {})).status, 403, 'an agent cannot manage users');
   assert.equal((await clients['clinician']!.post('/api/v1/admin/canned-replies', { shortcut: 'x', title: 'x', body: 'x' })).status, 403, 'a clinician cannot change settings');
+  // Care flows (issue 9): the walk above covers these routes; their roles, by name.
+  const rolesOf = (method: string, url: string) => routes.find((r) => r.method === method && r.url === url)?.roles;
+  assert.deepEqual(rolesOf('GET', '/api/v1/refill-requests'), ['admin', 'agent', 'clinician']);
+  assert.deepEqual(rolesOf('POST', '/api/v1/refill-requests/:id/decision'), ['admin', 'clinician'], 'refill decisions are clinical');
+  for (const [method, url] of [['GET', '/api/v1/patients/:id/documents'], ['GET', '/api/v1/documents/:id/content'], ['PATCH', '/api/v1/documents/:id'], ['POST', '/api/v1/appointments/:id/payment-link'], ['GET', '/api/v1/feedback/follow-ups'], ['POST', '/api/v1/feedback/follow-ups/:id/done'], ['GET', '/api/v1/feedback/summary']] as const) {
+    assert.deepEqual(rolesOf(method, url), ['admin', 'agent', 'clinician'], `${method} ${url}`);
+  }
+  assert.equal((await clients['agent']!.post(`/api/v1/refill-requests/${randomUUID()}/decision`, { decision: 'approve' })).status, 403, 'an agent cannot decide a refill');
+  assert.equal((await clients['clinician']!.post(`/api/v1/refill-requests/${randomUUID()}/decision`, { decision: 'approve' })).status, 404);
   // Results (ADR 0012): clinical documents are attached and opened by clinicians and admins; any staff member may lift a chat lockout.
   const somePatient = randomUUID();
   assert.equal((await clients['agent']!.post(`/api/v1/patients/${somePatient}/results`, {})).status, 403, 'an agent cannot attach a result');

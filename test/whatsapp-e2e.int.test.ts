@@ -113,15 +113,20 @@ describe('media', () => {
 
   test('an image from the patient is downloaded and stored encrypted; an image goes back out', async () => {
     const waId = '34611000002';
-    await s.sim('POST', '/inbound', { wa_id: waId, name: 'Marta Foto', type: 'image', image: { base64: png.toString('base64'), mime_type: 'image/png', caption: 'my insurance card' } });
+    // Files are kept only with consent (ADR 13): the patient agrees first.
+    await s.sim('POST', '/inbound', { wa_id: waId, name: 'Marta Foto', text: 'Hola' });
     const pid = await patientId(waId);
+    await quiet(pid);
+    await s.sim('POST', '/inbound', { wa_id: waId, type: 'interactive', button_reply: { id: 'consent:agree', title: 'Acepto' } });
+    await waitFor(async () => (await s.hale.db.selectFrom('consents').select('decision').where('patient_id', '=', pid).executeTakeFirst())?.decision === 'granted', 'consent recorded');
+    await s.sim('POST', '/inbound', { wa_id: waId, name: 'Marta Foto', type: 'image', image: { base64: png.toString('base64'), mime_type: 'image/png', caption: 'my insurance card' } });
     let media: { id: string; state: string; storage_key: string | null; byte_size: number | null } | undefined;
     await waitFor(async () => {
       media = await s.hale.db.selectFrom('media').select(['id', 'state', 'storage_key', 'byte_size']).where('patient_id', '=', pid).executeTakeFirst();
       return media?.state === 'stored';
     }, 'media stored');
     assert.equal(media?.byte_size, png.length);
-    const comms = await inboundContents(pid);
+    const comms = (await inboundContents(pid)).filter((c) => c.kind === 'media');
     assert.equal(comms[0]?.kind, 'media');
     assert.equal(comms[0]?.['caption'], 'my insurance card');
 

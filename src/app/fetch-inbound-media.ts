@@ -11,10 +11,20 @@ type Deps = {
   maxBytes: number;
 };
 
-/** Downloads a patient's photo or document from the provider into encrypted storage. */
-export async function fetchInboundMedia(deps: Deps, mediaId: string): Promise<'stored' | 'too_large' | 'failed' | 'skipped'> {
+/** Downloads a patient's photo or document from the provider into encrypted storage (only with the patient's consent). */
+export async function fetchInboundMedia(deps: Deps, mediaId: string): Promise<'stored' | 'too_large' | 'failed' | 'skipped' | 'discarded'> {
   const media = await deps.tx.run((repos) => repos.media.find(mediaId));
   if (media === undefined || media.state !== 'pending') return 'skipped';
+  // Files are kept only with consent (ADR 13): without it the file is never downloaded.
+  const consent = await deps.tx.run((repos) => repos.consents.latestDecision(media.patientId));
+  if (consent !== 'granted') {
+    await deps.tx.run(async (repos) => {
+      await repos.media.markUnavailable(media.id, 'discarded', 'no consent');
+      await repos.audit.append({ actorType: 'system', action: 'media.discarded', entityType: 'Media', entityId: media.id, patientId: media.patientId, outcome: 'success', detail: { reason: 'no_consent' } }, deps.clock.now());
+    });
+    deps.metrics.count('media_downloads_total', { outcome: 'discarded' });
+    return 'discarded';
+  }
   const result = await deps.channel.fetchMedia(media.providerMediaId, deps.maxBytes);
   if (result.ok) {
     const storageKey = `patients/${media.patientId}/media/${media.id}`;

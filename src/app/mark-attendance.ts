@@ -2,6 +2,7 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { canChangeStatus } from '../core/scheduling/appointment-status.ts';
 import { auditAppointment } from './audit-appointment.ts';
+import { planVisitSurvey } from './plan-visit-survey.ts';
 import type { AppointmentRecord, Clock, Transactor } from './ports.ts';
 
 type Deps = { tx: Transactor; clock: Clock; clinic: ClinicConfig };
@@ -31,6 +32,8 @@ export async function markAttendance(
     await auditAppointment(repos, { action: `appointment.${input.status}`, appointment, actor: { type: 'staff', staffId: input.staffId }, at: now, detail: { from: current.status } });
     // Attendance for no-show analytics by reminder outcome (reminders, issue 6).
     if (input.status === 'noshow' || input.status === 'fulfilled') await repos.carePlans.setAttendance(current.id, input.status === 'noshow' ? 'no_show' : 'attended', input.staffId, now);
+    // Visit feedback (ADR 13): one survey per attended visit, sent by the reminder dispatcher.
+    await planVisitSurvey(repos, deps.clinic, appointment, now);
     return appointment;
   });
 }

@@ -103,6 +103,8 @@ export async function performAssistantRequest(deps: Deps, patientId: string, req
       if (answer.outcome === 'booked') return { type: 'waitlist_answer', ok: true, accepted: true, ...(await bookedSlot(deps, patientId, answer.appointment)) };
       return answer.outcome === 'declined' ? { type: 'waitlist_answer', ok: true, accepted: false } : { type: 'waitlist_answer', ok: false };
     }
+    case 'refill_options':
+      return { type: 'refill_options', plans: await deps.tx.run((repos) => repos.refills.activePlans(patientId)) };
     case 'results_start':
     case 'results_birth_date':
     case 'results_code':

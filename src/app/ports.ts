@@ -3,6 +3,7 @@
  * wires them. Nothing here knows about WhatsApp payloads, SQL or HTTP.
  */
 import type { CarePlanRepository, ReminderRepository } from './reminder-ports.ts';
+import type { FeedbackRepository, PatientDocumentsRepository, RefillRepository } from './care-ports.ts';
 import type { ResultsRepository } from './results-ports.ts';
 import type {
   DeliveryStatus,
@@ -303,7 +304,7 @@ export interface Repositories {
     insertPending(input: { communicationId: string; patientId: string; content: Extract<InboundContent, { kind: 'media' }> }): Promise<string>;
     find(id: string): Promise<{ id: string; patientId: string; providerMediaId: string; state: string } | undefined>;
     markStored(id: string, input: { storageKey: string; byteSize: number; mimeType: string }, at: Date): Promise<void>;
-    markUnavailable(id: string, state: 'failed' | 'too_large', reason: string): Promise<void>;
+    markUnavailable(id: string, state: 'failed' | 'too_large' | 'discarded', reason: string): Promise<void>;
   };
   conversations: {
     /** Finds or creates the patient's conversation and locks it until the transaction ends. */
@@ -318,6 +319,8 @@ export interface Repositories {
   };
   consents: {
     record(input: { patientId: string; decision: 'granted' | 'declined' | 'withdrawn'; policyVersion: string; at: Date; sourceCommunicationId?: string }): Promise<void>;
+    /** The patient's latest decision, if any. */
+    latestDecision(patientId: string): Promise<'granted' | 'declined' | 'withdrawn' | undefined>;
   };
   audit: { append(entry: AuditEntry, at: Date): Promise<void> };
   jobs: JobQueue;
@@ -410,6 +413,10 @@ export interface Repositories {
   reminders: ReminderRepository;
   /** Medication plans, follow-ups, attendance (src/app/reminder-ports.ts). */
   carePlans: CarePlanRepository;
+  /** Care flows (src/app/care-ports.ts): refill requests, patients' documents, visit feedback. */
+  refills: RefillRepository;
+  patientDocuments: PatientDocumentsRepository;
+  feedback: FeedbackRepository;
   /** Results and the chat's identity check (src/app/results-ports.ts). */
   results: ResultsRepository;
 }

@@ -38,7 +38,7 @@ export interface DispatchPatient extends ReminderPatient {
 export type ReminderOutcome = 'confirmed' | 'rescheduled' | 'cancelled' | 'taken' | 'snoozed' | 'skipped' | 'refill_requested' | 'booked';
 
 export interface StaffAlertInput {
-  kind: 'missed_doses' | 'daily_limit_reached' | 'reminder_failed' | 'refill_requested' | 'vital_out_of_range' | 'vital_danger' | 'result_verification_locked' | 'result_verification_unavailable';
+  kind: 'missed_doses' | 'daily_limit_reached' | 'reminder_failed' | 'refill_requested' | 'vital_out_of_range' | 'vital_danger' | 'document_received' | 'feedback_follow_up' | 'result_verification_locked' | 'result_verification_unavailable';
   /** One alert per key (e.g. one per day for the daily limit). */
   dedupeKey: string;
   patientId?: string;

@@ -8,6 +8,7 @@ import { RetryLaterError } from './retry-later-error.ts';
 import { assessVital } from '../core/vitals/assess-vital.ts';
 import { toObservation } from '../core/vitals/to-observation.ts';
 import { applyReminderAnswer } from './answer-reminder.ts';
+import { applyCareEffect } from './apply-care-effect.ts';
 import { asksForResults } from '../core/results/results-texts.ts';
 
 /** Messages handled per transaction; a longer backlog continues in the next round. */
@@ -216,6 +217,13 @@ async function applyEffect(
     }
     case 'reminder.answered':
       await applyReminderAnswer(repos, effect, { patientId, at });
+      return;
+    case 'refill.requested':
+    case 'document.received':
+    case 'document.categorized':
+    case 'feedback.rated':
+    case 'feedback.commented':
+      await applyCareEffect(repos, effect, { patientId, conversationId, communicationId, at });
       return;
     case 'result.disclosed':
       // The document is in this transaction's outbox: an automated disclosure after identity verification.

@@ -2,6 +2,7 @@ import type { ClinicConfig } from '../core/clinic/clinic-config.ts';
 import { expandDoseTimes } from '../core/reminders/expand-dose-times.ts';
 import type { Clock, Logger, Repositories, Transactor } from './ports.ts';
 import type { MedicationPlanRecord } from './reminder-ports.ts';
+import { planVisitSurvey } from './plan-visit-survey.ts';
 
 /** Dose prompts are planned this far ahead, topped up when less than `REFILL_MS` remain. */
 const PLAN_AHEAD_MS = 48 * 3_600_000;
@@ -47,6 +48,8 @@ export async function runReminderHousekeeping(deps: Deps): Promise<{ dosesPlanne
       const attendance = status === 'fulfilled' ? 'attended' : 'no_show';
       await repos.carePlans.setAttendance(a.id, attendance, 'rule', now);
       await repos.audit.append({ actorType: 'system', action: `appointment.${attendance}`, entityType: 'Appointment', entityId: a.id, patientId: a.patientId, outcome: 'success', detail: { rule: 'after_end' } }, now);
+      // Checked in and the visit is over: the feedback survey too (ADR 13).
+      await planVisitSurvey(repos, deps.clinic, changed, now);
       recorded += 1;
     }
     return recorded;

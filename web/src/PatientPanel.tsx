@@ -7,6 +7,9 @@ import { formatDay, type PanelSectionProps } from './panel-section.ts';
 import { AppointmentsSection } from './AppointmentsSection.tsx';
 import { VitalsSection } from './VitalsSection.tsx';
 import { CarePlansSection } from './CarePlansSection.tsx';
+import { RefillsSection } from './RefillsSection.tsx';
+import { DocumentsSection } from './DocumentsSection.tsx';
+import { PaymentLinks } from './PaymentLinks.tsx';
 import { ResultsSection } from './ResultsSection.tsx';
 
 const languageNames: Record<string, string> = { en: 'English', de: 'Deutsch', es: 'Español', fr: 'Français', pt: 'Português' };
@@ -20,6 +23,9 @@ const sections: Array<{ id: string; Section: ComponentType<PanelSectionProps> }>
   { id: 'appointments', Section: AppointmentsSection },
   { id: 'vitals', Section: VitalsSection },
   { id: 'care', Section: CarePlansSection },
+  { id: 'refills', Section: ({ patient }) => <RefillsSection patientId={patient.id} /> },
+  { id: 'documents', Section: ({ patient }) => <DocumentsSection patientId={patient.id} /> },
+  { id: 'payments', Section: ({ patient }) => <PaymentLinks appointments={patient.appointments.filter((a) => Date.parse(a.end) >= Date.now())} /> },
   { id: 'results', Section: ResultsSection },
 ];
 

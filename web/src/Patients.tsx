@@ -4,6 +4,8 @@ import { patientHitSchema, type PatientHit } from '../../src/contracts/staff-api
 import { call } from './api.ts';
 import { useI18n } from './i18n.ts';
 import { PatientPanel } from './PatientPanel.tsx';
+import { OpenRefillRequests } from './RefillsSection.tsx';
+import { FeedbackFollowUps } from './FeedbackFollowUps.tsx';
 
 export function Patients({ onOpenConversation }: { onOpenConversation(id: string): void }) {
   const { t } = useI18n();
@@ -30,6 +32,8 @@ export function Patients({ onOpenConversation }: { onOpenConversation(id: string
           <button type="submit" className="primary">{t('search')}</button>
         </form>
         {error !== undefined && <p className="error" role="alert">{error}</p>}
+        <OpenRefillRequests onOpenPatient={setSelected} />
+        <FeedbackFollowUps onOpenPatient={setSelected} />
         {hits !== undefined && hits.length === 0 && <p className="empty">{t('noResults')}</p>}
         <ul className="hits">
           {hits?.map((h) => (

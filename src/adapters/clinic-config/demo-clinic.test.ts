@@ -51,7 +51,7 @@ test('at least 12 FAQ entries, each with 3–6 questions, an answer and a short 
 test('template names and language codes exist in the simulator’s approved templates', async () => {
   const file = path.resolve(import.meta.dirname, '../../../simulator/templates.example.yaml');
   const approved = parse(await readFile(file, 'utf8')) as { templates: Array<{ name: string; languages: Record<string, { body?: string }> }> };
-  assert.deepEqual(Object.keys(config.templates).sort(), ['appointment_reminder', 'follow_up', 'follow_up_reminder', 'medication_reminder', 'refill_reminder', 'request_confirmed', 'request_declined', 'result_ready', 'waitlist_offer']);
+  assert.deepEqual(Object.keys(config.templates).sort(), ['appointment_reminder', 'feedback_survey', 'follow_up', 'follow_up_reminder', 'medication_reminder', 'payment_link', 'refill_approved', 'refill_book', 'refill_declined', 'refill_reminder', 'request_confirmed', 'request_declined', 'result_ready', 'waitlist_offer']);
   for (const [purpose, template] of Object.entries(config.templates)) {
     const known = approved.templates.find((t) => t.name === template.name);
     assert.ok(known, `${purpose}: no approved template "${template.name}"`);

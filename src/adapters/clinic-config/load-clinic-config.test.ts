@@ -58,7 +58,9 @@ test('defaults are filled in', async () => {
   assert.deepEqual(config.openingHours.sun, []);
   assert.deepEqual(config.faq, []);
   assert.equal(config.assistant.faqThreshold, 0.4);
-  assert.equal(config.features.length, 6);
+  assert.equal(config.features.length, 7);
+  assert.deepEqual(config.feedback, { enabled: true, delayMinutes: 120, expireDays: 7 });
+  assert.equal(config.payments.linkTemplate, undefined);
 });
 
 test('schema problems: one line each, naming the file, the path and the problem', async () => {

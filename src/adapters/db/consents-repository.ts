@@ -11,5 +11,10 @@ export function consentsRepository(db: Kysely<Database>): Repositories['consents
         .values({ patient_id: patientId, decision, policy_version: policyVersion, decided_at: at, source_communication_id: sourceCommunicationId ?? null })
         .execute();
     },
+
+    async latestDecision(patientId) {
+      const row = await db.selectFrom('consents').select('decision').where('patient_id', '=', patientId).orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row?.decision;
+    },
   };
 }

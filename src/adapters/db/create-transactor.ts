@@ -17,6 +17,9 @@ import { observationsRepository } from './observations-repository.ts';
 import { remindersRepository } from './reminders-repository.ts';
 import { carePlansRepository } from './care-plans-repository.ts';
 import { providerSchedulesRepository } from './provider-schedules-repository.ts';
+import { refillsRepository } from './refills-repository.ts';
+import { patientDocumentsRepository } from './patient-documents-repository.ts';
+import { feedbackRepository } from './feedback-repository.ts';
 import { resultsRepository } from './results-repository.ts';
 
 /**
@@ -44,6 +47,9 @@ export function createTransactor(db: Kysely<Database>, cipher: Cipher, jobsFor: 
     reminders: remindersRepository(db, cipher),
     carePlans: carePlansRepository(db, cipher),
     providerSchedules: providerSchedulesRepository(db),
+    refills: refillsRepository(db, cipher),
+    patientDocuments: patientDocumentsRepository(db, cipher),
+    feedback: feedbackRepository(db, cipher),
     results: resultsRepository(db, cipher),
   });
   return {

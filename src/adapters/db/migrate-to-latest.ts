@@ -11,6 +11,8 @@ import * as triage from './migrations/0008-triage.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
+import * as careRequests from './migrations/0014-care-requests.ts';
+import * as feedback from './migrations/0015-feedback.ts';
 import * as staffPanel from './migrations/0016-staff-panel.ts';
 import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
 import * as stalledReplies from './migrations/0018-stalled-replies.ts';
@@ -36,6 +38,8 @@ const migrations: Record<string, Migration> = {
   '0009-send-claims': sendClaims,
   '0010-audit-sealing': auditSealing,
   '0011-observations': observations,
+  '0014-care-requests': careRequests,
+  '0015-feedback': feedback,
   '0016-staff-panel': staffPanel,
   '0017-inbound-sender-order': inboundSenderOrder,
   '0018-stalled-replies': stalledReplies,

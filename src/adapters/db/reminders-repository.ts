@@ -180,6 +180,17 @@ export function remindersRepository(db: Kysely<Database>, cipher: Cipher): Remin
         const rows = await db.selectFrom('follow_ups').select(['id', 'state', 'kind', 'service_id']).where('id', 'in', followUps).execute();
         for (const f of rows) result.set(f.id, { kind: 'follow_up', state: f.state, followUpKind: f.kind, serviceId: f.service_id ?? undefined });
       }
+      const surveys = idsOf('survey');
+      if (surveys.length > 0) {
+        // Visit feedback: the appointment marked attended, and whether it was rated already.
+        const rows = await db
+          .selectFrom('appointments as a')
+          .select(['a.id', 'a.service_id', 'a.attendance_at', 'a.end_at'])
+          .select((eb) => eb.exists(eb.selectFrom('questionnaire_responses as q').select('q.id').whereRef('q.appointment_id', '=', 'a.id').where('q.questionnaire', '=', 'feedback/visit')).as('answered'))
+          .where('a.id', 'in', surveys)
+          .execute();
+        for (const a of rows) result.set(a.id, { kind: 'survey', answered: Boolean(a.answered), attendedAt: a.attendance_at ?? a.end_at, serviceId: a.service_id });
+      }
       return result;
     },
 

@@ -77,7 +77,7 @@ export interface MediaTable {
   byte_size: number | null;
   sha256: string | null;
   storage_key: string | null;
-  state: 'pending' | 'stored' | 'failed' | 'too_large';
+  state: 'pending' | 'stored' | 'failed' | 'too_large' | 'discarded';
   reason: string | null;
   created_at: Generated<Date>;
   stored_at: NullableTimestamp;
@@ -146,6 +146,10 @@ export interface QuestionnaireResponsesTable {
   appointment_id: ColumnType<string | null, string | null | undefined, string | null>;
   items_enc: ColumnType<string | null, string | null | undefined, string | null>;
   source: ColumnType<'patient' | 'staff' | null, 'patient' | 'staff' | null | undefined, 'patient' | 'staff' | null>;
+  /** Visit feedback (migration 0015): rating and the comment's sentiment in the clear; the comment in items_enc. */
+  rating: ColumnType<number | null, number | null | undefined, number | null>;
+  sentiment: ColumnType<'positive' | 'neutral' | 'negative' | null, 'positive' | 'neutral' | 'negative' | null | undefined, 'positive' | 'neutral' | 'negative' | null>;
+  sentiment_score: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ConversationEventsTable {
@@ -238,7 +242,7 @@ export interface RemindersTable {
   id: Generated<string>;
   key: string;
   patient_id: string;
-  kind: 'appointment' | 'medication_dose' | 'refill' | 'follow_up';
+  kind: 'appointment' | 'medication_dose' | 'refill' | 'follow_up' | 'survey';
   subject_id: string;
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
   due_at: Timestamp;
@@ -290,11 +294,30 @@ export interface MedicationDosesTable {
 
 export interface RefillRequestsTable {
   id: Generated<string>;
-  plan_id: string;
+  plan_id: string | null;
   patient_id: string;
   runs_out_on: ColumnType<string | null, string | null, string | null>;
-  state: 'open' | 'done' | 'declined';
+  state: 'open' | 'done' | 'approved' | 'declined' | 'book';
   created_at: Timestamp;
+  /** Migration 0014: requests from the chat, and staff decisions. */
+  source: Generated<'reminder' | 'chat'>;
+  description_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reason_enc: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0014: a patient's photo or PDF as a FHIR DocumentReference (bytes in encrypted media storage). */
+export interface PatientDocumentsTable {
+  id: Generated<string>;
+  patient_id: string;
+  media_id: string;
+  communication_id: string;
+  category: 'insurance_card' | 'referral' | 'report' | 'other' | null;
+  categorized_by: 'caption' | 'patient' | 'staff' | null;
+  caption_enc: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface FollowUpsTable {
@@ -358,6 +381,7 @@ export interface Database {
   medication_plans: MedicationPlansTable;
   medication_doses: MedicationDosesTable;
   refill_requests: RefillRequestsTable;
+  patient_documents: PatientDocumentsTable;
   follow_ups: FollowUpsTable;
   outreach_recipients: OutreachRecipientsTable;
   staff_alerts: StaffAlertsTable;

@@ -8,6 +8,8 @@ declare module '@nlpjs/core' {
     use(plugin: unknown): void;
     /** Settings for every component whose tag matches (`nlu-??` = each language's classifier). */
     registerConfiguration(tag: string, configuration: object, overwrite: boolean): void;
+    /** Registers a value (e.g. a language's sentiment dictionaries, `sentiment-en`) by name. */
+    register(name: string, value: unknown): void;
   }
   /** A fresh dependency container with an in-memory `fs` that never touches the disk. */
   export function containerBootstrap(): Container;
@@ -75,4 +77,23 @@ declare module '@nlpjs/lang-fr' {
 }
 declare module '@nlpjs/lang-pt' {
   export const LangPt: unknown;
+}
+
+declare module '@nlpjs/sentiment' {
+  import type { Container } from '@nlpjs/core';
+
+  export interface SentimentResult {
+    sentiment: { score: number; numWords: number; numHits: number; average: number; type: string | undefined; locale: string; vote: 'positive' | 'neutral' | 'negative' };
+  }
+
+  /** Lexicon sentiment: the sum of the words' valences, a negation word flipping the words after it. */
+  export class SentimentAnalyzer {
+    constructor(settings: { container: Container });
+    process(input: { locale: string; text: string }): Promise<SentimentResult>;
+  }
+}
+
+declare module '@nlpjs/lang-en/src/sentiment/negations_en.json' {
+  const negations: { words: string[] };
+  export default negations;
 }

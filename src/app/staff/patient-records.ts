@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ClinicConfig } from '../../core/clinic/clinic-config.ts';
+import { planVisitSurvey } from '../plan-visit-survey.ts';
 import { DomainError } from '../../core/domain-error.ts';
 import { canChangeStatus, type AppointmentStatus } from '../../core/scheduling/appointment-status.ts';
 import { toNameTerms, toPhoneTerms, toQueryTerms } from '../../core/staff/search-terms.ts';
@@ -140,6 +141,8 @@ export async function markAppointment(deps: PatientDeps, principal: StaffPrincip
     const changed = await repos.appointments.changeStatus(appointment.id, { status, expectedVersion: appointment.version, at: now });
     if (changed === undefined) throw new DomainError('conflict', 'the appointment changed meanwhile; reload');
     await repos.audit.append({ ...actorOf(principal), action: `appointment.${status}`, entityType: 'Appointment', entityId: appointment.id, patientId: appointment.patientId, outcome: 'success', detail: { from: appointment.status } }, now);
+    // Visit feedback (ADR 13): marked attended from the staff app too.
+    await planVisitSurvey(repos, deps.clinic, changed, now);
   });
 }
 

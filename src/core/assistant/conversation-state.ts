@@ -40,6 +40,11 @@ export type Step =
   | 'triage_choose'
   | 'triage_question'
   | 'triage_outcome'
+  /** Care flows (care-flows.ts): choosing or describing a medicine to refill, saying what a file is, commenting on a visit. */
+  | 'refill_choose'
+  | 'refill_describe'
+  | 'document_category'
+  | 'feedback_comment'
   /** Results (results-flow.ts): waiting for the date of birth, then the one-time code. */
   | 'results_dob'
   | 'results_code';
@@ -79,6 +84,10 @@ export interface ConversationState {
   triage?: TriageProgress;
   /** The "not a diagnosis" line was shown in this conversation. */
   triageDisclaimerShown?: boolean;
+  /** The medication plans last offered for a refill (what the patient's choice refers to). */
+  refillOptions?: Array<{ id: string; medication: string }>;
+  /** The visit feedback in progress: the rating given, a comment may follow. */
+  feedback?: { appointmentId: string; rating: number };
 }
 
 export interface TriageProgress {

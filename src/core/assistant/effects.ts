@@ -1,6 +1,7 @@
 import type { VitalReading } from '../vitals/parse-vitals.ts';
 import type { Language } from '../clinic/clinic-config.ts';
 import type { QuestionnaireResponse } from '../triage/build-questionnaire-response.ts';
+import type { DocumentCategory } from '../care/care-texts.ts';
 import type { ResultDisclosedEffect, ResultsRequest, ResultsRequestResult } from '../results/results-requests.ts';
 
 export type HandoverReason =
@@ -35,6 +36,15 @@ export type Effect =
       answer: 'confirmed' | 'taken' | 'snoozed' | 'skipped' | 'refill_requested' | 'booked';
       snoozeMinutes?: number;
     }
+  /** Care flows (care-flows.ts): a refill asked for in the chat, a plan id from the list (checked) or the patient's description. */
+  | { type: 'refill.requested'; planId?: string; description?: string }
+  /** The patient's photo or PDF of this message becomes a document of their record (only with consent). */
+  | { type: 'document.received'; category?: DocumentCategory }
+  /** The patient said what their latest uncategorized files are. */
+  | { type: 'document.categorized'; category: DocumentCategory }
+  /** Visit feedback: the rating (1–5), then an optional comment with its sentiment. */
+  | { type: 'feedback.rated'; appointmentId: string; rating: number }
+  | { type: 'feedback.commented'; appointmentId: string; comment: string; sentiment?: { vote: 'positive' | 'neutral' | 'negative'; score: number } }
   | ResultDisclosedEffect;
 
 /** One answer of a pre-visit questionnaire (FHIR QuestionnaireResponse.item). */
@@ -57,6 +67,8 @@ export type AssistantRequest =
   | { type: 'join_waitlist'; serviceId: string; practitionerId: string; days: number }
   /** The patient's answer to a freed slot offered from the waitlist. */
   | { type: 'waitlist_answer'; entryId: string; /** The offered start (epoch ms) the patient answers. */ start: number; accept: boolean }
+  /** The patient's active medication plans, for a refill request. */
+  | { type: 'refill_options' }
   | ResultsRequest;
 
 /** A booked or requested appointment, as the chat describes it. */
@@ -91,4 +103,5 @@ export type RequestResult =
   | ({ type: 'waitlist_answer'; ok: true; accepted: true } & BookedSlot)
   | { type: 'waitlist_answer'; ok: true; accepted: false }
   | { type: 'waitlist_answer'; ok: false }
+  | { type: 'refill_options'; plans: Array<{ id: string; medication: string }> }
   | ResultsRequestResult;

@@ -20,6 +20,8 @@ import { handleReminderChoice, reminderChoicePattern } from './reminder-replies.
 import { describeMoment, openingStatus } from './opening-status.ts';
 import { languageOf, replyChoices, replyText, say, type Turn } from './turn.ts';
 import type { Understanding } from './understanding.ts';
+import { careChoicePattern, handleCareChoice, handleDocument, handleFeedbackComment, handleRefillDescription, recordRatingSilently, resumeRefill, startRefill } from './care-flows.ts';
+import { classifyDocument, isRefillRequest } from '../care/care-texts.ts';
 import { handleResultsChoice, handleResultsText, resumeResults, startResults } from './results-flow.ts';
 import { asksForResults } from '../results/results-texts.ts';
 import { closeTriageOnRedFlag, describesSymptoms, handleTriageChoice, handleTriageText, offerCallbackInstead, startTriage } from './triage-flow.ts';
@@ -61,6 +63,7 @@ export function resumeTurn(input: { config: ClinicConfig; now: Date; state: Conv
   const request = turn.state.pendingRequest;
   delete turn.state.pendingRequest;
   if (request?.type === 'availability' && request.sameDay === true && input.result.type === 'availability' && input.result.slots.length === 0) offerCallbackInstead(turn);
+  else if (input.result.type === 'refill_options') resumeRefill(turn, input.result);
   else if (input.result.type === 'results_start' || input.result.type === 'results_birth_date' || input.result.type === 'results_code') resumeResults(turn, input.result);
   else if (request !== undefined) resumeBooking(turn, request, input.result);
   return done(turn);
@@ -128,6 +131,22 @@ export function handleTurn(input: TurnInput): TurnOutput {
     }
   }
 
+  // 2b. Photos and PDFs become documents of the record, with consent, whoever owns the conversation (care-flows.ts).
+  if (input.content.kind === 'media' && (input.content.mediaType === 'image' || input.content.mediaType === 'document')) {
+    if (turn.owner === 'closed') turn.owner = 'bot';
+    turn.state.lastPatientAt = input.now.getTime();
+    if (firstContact) replyText(turn, say(turn, 'welcome'));
+    handleDocument(turn, classifyDocument(input.content.caption));
+    if (turn.state.consent !== 'granted' && turn.owner === 'bot') askConsent(turn);
+    return done(turn);
+  }
+
+  // 2c. A survey rating tapped while staff own the conversation is still recorded (silently).
+  if (turn.owner === 'staff' && input.content.kind === 'choice' && input.content.choiceId.startsWith('fb:rate:')) {
+    recordRatingSilently(turn, input.content.choiceId);
+    return done(turn);
+  }
+
   // 3. The bot stays silent while staff own the conversation.
   if (turn.owner === 'staff') return done(turn);
   if (turn.owner === 'closed') {
@@ -147,11 +166,8 @@ export function handleTurn(input: TurnInput): TurnOutput {
   // 5. Messages the assistant cannot read go to a person.
   const content = input.content;
   if (content.kind === 'media') {
-    if (content.mediaType === 'image' || content.mediaType === 'document') {
-      handOver(turn, 'document_received', `Patient sent a ${content.mediaType}`, { line: 'handoverDocument' });
-    } else {
-      handOver(turn, 'unsupported_message', `Patient sent a ${content.voice === true ? 'voice note' : content.mediaType}`, { line: 'handoverUnsupported' });
-    }
+    // Photos and PDFs were filed as documents above (2b); voice notes, videos, stickers go to a person.
+    handOver(turn, 'unsupported_message', `Patient sent a ${content.voice === true ? 'voice note' : content.mediaType}`, { line: 'handoverUnsupported' });
     return done(turn);
   }
   if (content.kind === 'unsupported') {
@@ -210,6 +226,20 @@ export function handleTurn(input: TurnInput): TurnOutput {
       // Free text answers the question; a menu word or a tap elsewhere leaves the questionnaire.
       if (text !== undefined && choiceId === undefined) {
         handleIntakeAnswer(turn, { text });
+        return done(turn);
+      }
+      return done(handleRequest(turn, choiceId, text, input.understanding));
+    case 'refill_choose':
+    case 'refill_describe':
+      // The medicine's name written instead of picked from the list counts as its description.
+      if (text !== undefined && choiceId === undefined && !(turn.state.step === 'refill_choose' && isRefillRequest(text))) {
+        handleRefillDescription(turn, text);
+        return done(turn);
+      }
+      return done(handleRequest(turn, choiceId, text, input.understanding));
+    case 'feedback_comment':
+      if (text !== undefined && choiceId === undefined) {
+        handleFeedbackComment(turn, text, input.understanding);
         return done(turn);
       }
       return done(handleRequest(turn, choiceId, text, input.understanding));
@@ -345,6 +375,11 @@ function handleRequest(turn: Turn, choiceId: string | undefined, text: string | 
 
   // "results", "Befund": opens waiting results (with nothing waiting, the FAQ answers as usual).
   if ((turn.resultsWaiting ?? 0) > 0 && asksForResults(text)) return handleChoice(turn, 'res:view');
+  // "I need more metformin": a refill request for the care team (with consent; else the FAQ answers).
+  if (turn.state.consent === 'granted' && turn.config.features.includes('refills') && isRefillRequest(text)) {
+    turn.state.misunderstandings = 0;
+    return ask(turn, startRefill(turn));
+  }
 
   const { faqThreshold, nearMissThreshold } = turn.config.assistant;
   const faq = understanding?.faq ?? [];
@@ -406,6 +441,14 @@ function handleChoice(turn: Turn, choiceId: string): Turn {
   if (choiceId.startsWith('intake:')) {
     handleIntakeAnswer(turn, { choiceId });
     return turn;
+  }
+  if (careChoicePattern.test(choiceId)) {
+    if (choiceId.startsWith('rx:') && turn.state.consent !== 'granted') {
+      replyText(turn, say(turn, 'consentNeededForThis'));
+      askConsent(turn);
+      return turn;
+    }
+    return ask(turn, handleCareChoice(turn, choiceId));
   }
   if (reminderChoicePattern.test(choiceId)) return ask(turn, handleReminderChoice(turn, choiceId));
   if (choiceId.startsWith('res:')) {

@@ -2,6 +2,7 @@ import { supportedLanguages, type FaqEntry } from '../clinic/clinic-config.ts';
 import { locales } from '../locales/translate.ts';
 import type { Choice } from '../messages.ts';
 import { triageText } from '../triage/triage-texts.ts';
+import { careText } from '../care/care-texts.ts';
 import { languageOf, replyChoices, say, type Turn } from './turn.ts';
 
 const MAX_ROWS = 10;
@@ -16,6 +17,7 @@ export function showMenu(turn: Turn, intro = say(turn, 'menuIntro')): void {
   if (features.has('booking') && consented) row('menu:book', 'menuBook', 'menuBookDescription');
   if (features.has('my_appointments') && consented) row('menu:appointments', 'menuAppointments', 'menuAppointmentsDescription');
   if (turn.config.triage.enabled && consented) rows.push({ id: 'menu:symptoms', title: triageText(languageOf(turn), 'menuRow'), description: triageText(languageOf(turn), 'menuRowDescription') });
+  if (features.has('refills') && consented) rows.push({ id: 'rx:start', title: careText(languageOf(turn), 'menuRow'), description: careText(languageOf(turn), 'menuRowDescription') });
   if (features.has('faq') && turn.config.faq.length > 0) row('menu:faq', 'menuFaq', 'menuFaqDescription');
   if (features.has('opening_hours')) row('menu:hours', 'menuHours', 'menuHoursDescription');
   if (features.has('talk_to_staff')) row('menu:staff', 'menuStaff', 'menuStaffDescription');

@@ -30,4 +30,6 @@ export interface Understanding {
   intent?: Scored<AssistantIntent>;
   /** FAQ entries by id, best first (may be empty). */
   faq: Array<Scored<string>>;
+  /** The text's sentiment (a lexicon score: below 0 negative), when the NLU measured it. */
+  sentiment?: { vote: 'positive' | 'neutral' | 'negative'; score: number };
 }

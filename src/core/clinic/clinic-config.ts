@@ -158,7 +158,7 @@ const remindersSchema = z.strictObject({
   noShowAfterMinutes: z.number().int().min(0).max(10_080).default(remindersDefaults.noShowAfterMinutes),
 });
 
-export const assistantFeatures = ['booking', 'my_appointments', 'faq', 'opening_hours', 'talk_to_staff', 'language'] as const;
+export const assistantFeatures = ['booking', 'my_appointments', 'faq', 'opening_hours', 'talk_to_staff', 'language', 'refills'] as const;
 export type AssistantFeature = (typeof assistantFeatures)[number];
 
 export const clinicConfigSchema = z
@@ -250,6 +250,27 @@ export const clinicConfigSchema = z
       .default(schedulingDefaults),
     /** Reminders and other business-initiated messages (docs/reminders.md). */
     reminders: remindersSchema.default(remindersDefaults),
+    /** The short survey after a visit marked attended (docs/clinic-config.md, ADR 13). */
+    feedback: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        /** Sent this long after the visit was marked attended (then quiet hours apply). */
+        delayMinutes: z.number().int().min(0).max(10_080).default(120),
+        /** Not sent any more this many days after the visit. */
+        expireDays: z.number().int().min(1).max(30).default(7),
+      })
+      .default({ enabled: true, delayMinutes: 120, expireDays: 7 }),
+    /** Online payment: a per-appointment link staff can send (no card data ever passes through chat). */
+    payments: z
+      .strictObject({
+        /** An https URL with `{appointmentId}` where the appointment's id goes, e.g. https://pay.example.org/hale/{appointmentId}. */
+        linkTemplate: z
+          .string()
+          .regex(/^https:\/\/[^\s]+$/, 'must be an https URL')
+          .refine((t) => t.includes('{appointmentId}'), 'must contain {appointmentId}')
+          .optional(),
+      })
+      .default({}),
   })
   .superRefine((config, ctx) => {
     const supported = new Set(config.languages.supported);

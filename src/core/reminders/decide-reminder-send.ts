@@ -12,8 +12,10 @@ import type { MessageKey } from '../locales/en.ts';
 import type { Choice, OutboundReply } from '../messages.ts';
 import type { AppointmentStatus } from '../scheduling/appointment-status.ts';
 import { nextSendableTime } from './quiet-hours.ts';
+import { careText } from '../care/care-texts.ts';
+import { ratingChoices } from '../assistant/care-flows.ts';
 
-export type ReminderKind = 'appointment' | 'medication_dose' | 'refill' | 'follow_up';
+export type ReminderKind = 'appointment' | 'medication_dose' | 'refill' | 'follow_up' | 'survey';
 
 /** Template purposes in the clinic config (`templates:`), one per reminder kind. */
 export const templatePurposeOf: Record<ReminderKind, string> = {
@@ -21,13 +23,16 @@ export const templatePurposeOf: Record<ReminderKind, string> = {
   medication_dose: 'medication_reminder',
   refill: 'refill_reminder',
   follow_up: 'follow_up_reminder',
+  survey: 'feedback_survey',
 };
 
 export type ReminderSubject =
   | { kind: 'appointment'; status: AppointmentStatus; start: Date; serviceId: string; practitionerId: string }
   | { kind: 'medication_dose'; state: string; planActive: boolean; scheduledAt: Date; doseText: string }
   | { kind: 'refill'; planActive: boolean; medication: string; runsOutOn: string | undefined }
-  | { kind: 'follow_up'; state: string; followUpKind: 'follow_up' | 'screening'; serviceId: string | undefined };
+  | { kind: 'follow_up'; state: string; followUpKind: 'follow_up' | 'screening'; serviceId: string | undefined }
+  /** The visit feedback survey (subject: the appointment marked attended). */
+  | { kind: 'survey'; answered: boolean; attendedAt: Date; serviceId: string };
 
 export interface ReminderPatient {
   language: Language | undefined;
@@ -81,7 +86,7 @@ export function decideReminderSend(
   const content = contentOf(reminder, subject, config, language, patient);
   const windowOpen = patient.lastInboundAt !== undefined && now.getTime() - patient.lastInboundAt.getTime() < options.replyWindowHours * 3_600_000 - WINDOW_MARGIN_MS;
   if (windowOpen) {
-    return { action: 'send', as: 'session', reply: { kind: 'choices', text: content.text, choices: content.choices } };
+    return { action: 'send', as: 'session', reply: { kind: 'choices', text: content.text, choices: content.choices, ...(content.buttonLabel === undefined ? {} : { buttonLabel: content.buttonLabel }) } };
   }
   const template = config.templates[templatePurposeOf[reminder.kind]];
   const code = template?.languages[language] ?? template?.languages[config.languages.default];
@@ -89,7 +94,7 @@ export function decideReminderSend(
   return {
     action: 'send',
     as: 'template',
-    reply: { kind: 'template', name: template.name, language: code, bodyParams: content.templateParams, quickReplyPayloads: content.choices.map((c) => c.id) },
+    reply: { kind: 'template', name: template.name, language: code, bodyParams: content.templateParams, quickReplyPayloads: (content.templateChoices ?? content.choices).map((c) => c.id) },
   };
 }
 
@@ -104,6 +109,8 @@ function latestUsefulTime(subject: ReminderSubject, config: ClinicConfig): Date 
       return subject.planActive ? undefined : 'irrelevant';
     case 'follow_up':
       return subject.state === 'planned' || subject.state === 'reminded' ? undefined : 'irrelevant';
+    case 'survey':
+      return subject.answered ? 'irrelevant' : new Date(subject.attendedAt.getTime() + config.feedback.expireDays * 86_400_000);
   }
 }
 
@@ -111,6 +118,10 @@ interface ReminderContent {
   text: string;
   choices: Choice[];
   templateParams: string[];
+  /** The list's button label (more than three choices). */
+  buttonLabel?: string;
+  /** The template's quick replies, when they differ from the session message's choices. */
+  templateChoices?: Choice[];
 }
 
 /** Template values may not hold newlines, tabs or long runs of spaces (Meta refuses them). */
@@ -164,6 +175,18 @@ function contentOf(reminder: DueReminder, subject: ReminderSubject, config: Clin
         text: say('reminderFollowUp', { what }),
         choices: [button(`fu:book:${reminder.subjectId}:${subject.serviceId ?? '-'}`, 'reminderBookButton'), button(`fu:later:${reminder.subjectId}`, 'reminderLaterButton')],
         templateParams: [name, param(what)],
+      };
+    }
+    case 'survey': {
+      // Five ratings make a list in a session message; a template gets one "Rate my visit" button that opens it.
+      const service = serviceName(config, subject.serviceId, language);
+      const care = (key: Parameters<typeof careText>[1], params: Record<string, string> = {}) => careText(language, key, { clinic: config.clinic.name, ...params });
+      return {
+        text: care('surveyQuestion', { service }),
+        choices: ratingChoices(language, reminder.subjectId),
+        buttonLabel: care('surveyButton'),
+        templateChoices: [{ id: `fb:start:${reminder.subjectId}`, title: care('surveyStartButton') }],
+        templateParams: [param(patient.firstName ?? care('surveyNameFallback')), param(service)],
       };
     }
   }
