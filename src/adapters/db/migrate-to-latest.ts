@@ -11,6 +11,7 @@ import * as triage from './migrations/0008-triage.ts';
 import * as sendClaims from './migrations/0009-send-claims.ts';
 import * as auditSealing from './migrations/0010-audit-sealing.ts';
 import * as observations from './migrations/0011-observations.ts';
+import * as resultsDelivery from './migrations/0012-results.ts';
 import * as careRequests from './migrations/0014-care-requests.ts';
 import * as feedback from './migrations/0015-feedback.ts';
 import * as staffPanel from './migrations/0016-staff-panel.ts';
@@ -18,7 +19,6 @@ import * as inboundSenderOrder from './migrations/0017-inbound-sender-order.ts';
 import * as stalledReplies from './migrations/0018-stalled-replies.ts';
 import * as busyTimeVersions from './migrations/0019-busy-time-versions.ts';
 import * as providerSchedules from './migrations/0020-provider-schedules.ts';
-import * as results from './migrations/0012-results.ts';
 
 /**
  * Migrations are listed here (not discovered on disk) so every install runs exactly this set.
@@ -38,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0009-send-claims': sendClaims,
   '0010-audit-sealing': auditSealing,
   '0011-observations': observations,
+  '0012-results': resultsDelivery,
   '0014-care-requests': careRequests,
   '0015-feedback': feedback,
   '0016-staff-panel': staffPanel,
@@ -45,7 +46,6 @@ const migrations: Record<string, Migration> = {
   '0018-stalled-replies': stalledReplies,
   '0019-busy-time-versions': busyTimeVersions,
   '0020-provider-schedules': providerSchedules,
-  '0012-results': results,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
