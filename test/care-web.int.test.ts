@@ -94,7 +94,9 @@ test('a clinician approves an open refill request and sees the patient’s insur
     await payment.getByRole('button', { name: 'Send payment link' }).click();
     await payment.getByText('Link sent to the patient.').waitFor();
     await waitFor(async () => (await s.sim<{ messages: SimMessage[] }>('GET', `/conversations/${waId}`)).messages.slice(beforeLink).some((m) => (m.text ?? '').includes(`https://pay.clinic.example.org/hale/${booked.ok ? booked.appointment.id : ''}`)), 'the payment link at the phone');
-    await panel.screenshot({ path: path.join(SHOTS, 'care-patient-panel.png') });
+    // The whole screen, the panel scrolled to the care sections (a taller-than-screen element shot comes out garbled).
+    await panel.getByRole('region', { name: 'Refill requests' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'care-patient-panel.png') });
     assert.deepEqual(errors, []);
   } catch (error) {
     await context.pages()[0]?.screenshot({ path: path.join(SHOTS, 'care-failure.png') }).catch(() => undefined);
