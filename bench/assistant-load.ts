@@ -471,6 +471,7 @@ async function runScenario(settings: Settings, database: DatabaseSetup, mps: num
         BENCH_SERVER_MPS: String(mps),
         BENCH_SERVER_ROLE: 'all',
         BENCH_SERVER_COUNT_QUERIES: '1',
+        ...(process.env['BENCH_SERVER_POOL_SIZE'] === undefined ? {} : { BENCH_SERVER_POOL_SIZE: process.env['BENCH_SERVER_POOL_SIZE'] }),
         ...(settings.profile ? { BENCH_SERVER_QUERY_HISTOGRAM: path.join(PROFILE_DIR, `statements-${database.kind}-${mps}.json`) } : {}),
       },
       startTimeoutMs: 120_000,

@@ -11,6 +11,7 @@
  *   BENCH_SERVER_ROLE=all|web|worker           HALE_ROLE (default all: HTTP and workers in this process)
  *   BENCH_SERVER_MPS=80                        WHATSAPP_MPS, the send limit per second (default: Hale's, 80)
  *   BENCH_SERVER_ENCRYPTION_KEY=<base64>       HALE_ENCRYPTION_KEY (default: a fresh random key)
+ *   BENCH_SERVER_POOL_SIZE=10                  DATABASE_POOL_SIZE (default: Hale's)
  *   BENCH_SERVER_COUNT_QUERIES=1               count the statements Hale and pg-boss send (PostgreSQL; `queryCount` call)
  *   BENCH_SERVER_QUERY_HISTOGRAM=/tmp/…json    also write, at exit, how often each statement (first 120 characters) was sent
  */
@@ -60,6 +61,7 @@ const parsed = parseConfig({
   PORT: '0',
   HOST: '127.0.0.1',
   ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
+  ...(process.env['BENCH_SERVER_POOL_SIZE'] === undefined ? {} : { DATABASE_POOL_SIZE: process.env['BENCH_SERVER_POOL_SIZE'] }),
   DATA_DIR: dataDir,
   // A web and a worker process on one database must share the key (BENCH_SERVER_ENCRYPTION_KEY).
   HALE_ENCRYPTION_KEY: process.env['BENCH_SERVER_ENCRYPTION_KEY'] ?? randomBytes(32).toString('base64'),
