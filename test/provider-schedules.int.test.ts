@@ -7,24 +7,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DateTime } from 'luxon';
-import { signIn, type StaffClient } from './support/staff-client.ts';
+import { FIRST_ADMIN_ENV, signInEveryRole, type StaffClient } from './support/staff-client.ts';
 import { startTestHale, type TestHale } from './support/start-test-hale.ts';
 
-const ADMIN = { email: 'lead@clinic.example', password: 'first-admin-password' };
 let t: TestHale;
 let admin: StaffClient;
 let agent: StaffClient;
 let clinician: StaffClient;
 
 before(async () => {
-  t = await startTestHale({ HALE_ADMIN_EMAIL: ADMIN.email, HALE_ADMIN_PASSWORD: ADMIN.password });
-  admin = await signIn(t.hale.url, ADMIN.email, ADMIN.password);
-  for (const [role, email] of [['agent', 'desk@clinic.example'], ['clinician', 'doc@clinic.example']] as const) {
-    const created = await admin.post('/api/v1/admin/users', { email, displayName: role, role, password: `password-of-${role}` });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-  }
-  agent = await signIn(t.hale.url, 'desk@clinic.example', 'password-of-agent');
-  clinician = await signIn(t.hale.url, 'doc@clinic.example', 'password-of-clinician');
+  t = await startTestHale(FIRST_ADMIN_ENV);
+  ({ admin, agent, clinician } = await signInEveryRole(t.hale.url));
 });
 after(async () => {
   await t?.close();

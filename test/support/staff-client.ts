@@ -46,3 +46,20 @@ export async function signIn(baseUrl: string, email: string, password: string, t
   const request = staffRequest(baseUrl, { cookie, csrf: body.csrfToken });
   return { cookie, csrf: body.csrfToken, userId: body.user.id, request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b ?? {}) };
 }
+
+/** The first admin (from the environment) plus a front-desk agent and a clinician, each signed in. */
+export const FIRST_ADMIN = { email: 'lead@clinic.example', password: 'first-admin-password' } as const;
+export const FIRST_ADMIN_ENV = { HALE_ADMIN_EMAIL: FIRST_ADMIN.email, HALE_ADMIN_PASSWORD: FIRST_ADMIN.password } as const;
+
+export async function signInEveryRole(baseUrl: string): Promise<{ admin: StaffClient; agent: StaffClient; clinician: StaffClient }> {
+  const admin = await signIn(baseUrl, FIRST_ADMIN.email, FIRST_ADMIN.password);
+  for (const [role, email] of [['agent', 'desk@clinic.example'], ['clinician', 'doc@clinic.example']] as const) {
+    const created = await admin.post('/api/v1/admin/users', { email, displayName: role, role, password: `password-of-${role}` });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+  }
+  return {
+    admin,
+    agent: await signIn(baseUrl, 'desk@clinic.example', 'password-of-agent'),
+    clinician: await signIn(baseUrl, 'doc@clinic.example', 'password-of-clinician'),
+  };
+}
