@@ -6,35 +6,27 @@
  * .tmp/care-patient-panel.png.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildWeb } from '../scripts/build-web.ts';
 import { launchChromium, skipWithoutChromium } from './support/launch-chromium.ts';
 import { patientChat, type SimMessage } from './support/patient-chat.ts';
-import { signIn } from './support/staff-client.ts';
 import { waitFor } from './support/start-test-hale.ts';
-import { startTestStack, type TestStack } from './support/start-test-stack.ts';
+import type { TestStack } from './support/start-test-stack.ts';
+import { SHOTS, startBrowserStack, type BrowserStack } from './support/browser-stack.ts';
 
 const skip = skipWithoutChromium;
-const SHOTS = path.resolve(import.meta.dirname, '..', '.tmp');
 let s: TestStack;
 let profile = '';
+let browserStack: BrowserStack | undefined;
 
 before(async () => {
   if (skip) return;
-  await buildWeb({ ifNeeded: true, quiet: true });
-  s = await startTestStack({ HALE_ADMIN_EMAIL: 'boss@clinic.example', HALE_ADMIN_PASSWORD: 'first-admin-password' });
-  const admin = await signIn(s.hale.url, 'boss@clinic.example', 'first-admin-password');
-  await admin.post('/api/v1/admin/users', { email: 'nora@clinic.example', displayName: 'Nora Nurse', role: 'clinician', password: 'nora-password-1' });
-  profile = await mkdtemp(path.join(tmpdir(), 'hale-care-chromium-'));
-  await mkdir(SHOTS, { recursive: true });
+  browserStack = await startBrowserStack('care', [{ email: 'nora@clinic.example', displayName: 'Nora Nurse', role: 'clinician', password: 'nora-password-1' }]);
+  s = browserStack.stack;
+  profile = browserStack.profile;
 });
 after(async () => {
-  if (skip) return;
-  await s?.close();
-  await rm(profile, { recursive: true, force: true });
+  await browserStack?.close();
 });
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
