@@ -93,7 +93,7 @@ test('a clinician uploads a result in the patient panel; the front desk sees the
     await page.screenshot({ path: path.join(SHOTS, 'staff-results.png') });
     await desk.getByRole('button', { name: 'Unlock verification' }).click();
     await desk.getByText('Unlocked. The patient can try again in the chat.').waitFor();
-    assert.equal(await desk.getByRole('button', { name: 'Unlock verification' }).count(), 0);
+    await desk.getByRole('button', { name: 'Unlock verification' }).waitFor({ state: 'detached', timeout: 5_000 });
     const row = await s.hale.db.selectFrom('identity_verifications').select(['locked_at', 'failed_attempts']).where('patient_id', '=', patientId).executeTakeFirstOrThrow();
     assert.deepEqual(row, { locked_at: null, failed_attempts: 0 });
     assert.deepEqual(errors, []);

@@ -87,6 +87,8 @@ export function ResultsSection({ patient, role, refresh }: PanelSectionProps) {
     setError(undefined);
     try {
       await call(unlockResponseSchema, 'POST', `/api/v1/patients/${patientId}/identity-verification/unlock`, {});
+      // Unlocked now: the button goes at once, with the message (the reload confirms it).
+      setData((d) => (d === undefined ? d : { ...d, verification: { ...d.verification, locked: false, failedAttempts: 0 } }));
       setMessage(t('unlocked'));
       setReload((n) => n + 1);
     } catch (e) {
